@@ -1,0 +1,4 @@
+// The app's one database connection.
+import { openDatabase } from '../persistence/db';
+
+export const db = openDatabase();

@@ -1,0 +1,34 @@
+// Hash routes: "#/" is the start screen, "#/w/<id>" a workshop. Hash routing works
+// the same on the desktop app's app:// origin and in browser mode.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { readonly screen: 'start' }
+  | { readonly screen: 'workshop'; readonly id: string; readonly view: 'board' | 'strategy' };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/w\/([A-Za-z0-9_-]+)(?:\/(board|strategy))?$/.exec(hash);
+  if (match?.[1]) {
+    return { screen: 'workshop', id: match[1], view: match[2] === 'strategy' ? 'strategy' : 'board' };
+  }
+  return { screen: 'start' };
+}
+
+export function workshopHref(id: string, view: 'board' | 'strategy' = 'board'): string {
+  return `#/w/${id}/${view}`;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const getHash = () => window.location.hash;
+
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, getHash));
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}

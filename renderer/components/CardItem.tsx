@@ -1,0 +1,58 @@
+// One card. Subscribes to its own change key only, so typing on one card
+// re-renders that card and nothing else.
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCard } from '../hooks/workshopHooks';
+import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { TextField } from './TextField';
+import { useConfirm } from './useConfirm';
+
+export const CardItem = memo(function CardItem({ id }: { readonly id: string }) {
+  const { t } = useTranslation();
+  const card = useCard(id);
+  const actions = useWorkshopActions();
+  const [editing, setEditing] = useState(false);
+  const [confirm, dialog] = useConfirm();
+  if (!card) return null;
+  return (
+    <li className="card" data-testid="card" data-card-id={id}>
+      {editing ? (
+        <TextField
+          label={t('board.cardTextLabel')}
+          hideLabel
+          multiline
+          autoFocus
+          value={card.text}
+          onChange={(value) => actions.setCardText(id, value)}
+        />
+      ) : (
+        <p className="card-text">{card.text}</p>
+      )}
+      <div className="card-footer">
+        {card.author && <span className="author">{t('board.by', { author: card.author })}</span>}
+        <div className="card-actions">
+          <button
+            type="button"
+            aria-label={editing ? t('board.done') : t('board.editCard')}
+            onClick={() => setEditing(!editing)}
+          >
+            {editing ? t('board.done') : '✎'}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            aria-label={t('board.deleteCard')}
+            onClick={() =>
+              confirm(t('board.confirmDeleteCard', { text: card.text.slice(0, 80) }), () =>
+                actions.deleteCard(id),
+              )
+            }
+          >
+            ×
+          </button>
+        </div>
+      </div>
+      {dialog}
+    </li>
+  );
+});

@@ -1,0 +1,68 @@
+// One Handlungsfeld in the strategy view, with its goals.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useField, useGoalIds } from '../hooks/workshopHooks';
+import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { GoalItem } from './GoalItem';
+import { TextField } from './TextField';
+import { useConfirm } from './useConfirm';
+
+export const FieldSection = memo(function FieldSection({
+  id,
+  number,
+}: {
+  readonly id: string;
+  readonly number: number;
+}) {
+  const { t } = useTranslation();
+  const field = useField(id);
+  const goalIds = useGoalIds(id);
+  const actions = useWorkshopActions();
+  const [confirm, dialog] = useConfirm();
+  if (!field) return null;
+  return (
+    <section
+      className="field-section"
+      aria-label={`${t('strategy.field')} ${number}: ${field.title}`}
+      data-testid="field-section"
+    >
+      <div className="entity-header">
+        <span className="entity-number">HF {number}</span>
+        <TextField
+          className="grow"
+          label={t('strategy.fieldTitle')}
+          value={field.title}
+          onChange={(value) => actions.setFieldText(id, 'title', value)}
+        />
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            confirm(t('strategy.confirmDeleteField', { title: field.title }), () =>
+              actions.deleteField(id),
+            )
+          }
+        >
+          {t('strategy.deleteField')}
+        </button>
+      </div>
+      <TextField
+        label={t('strategy.fieldDescription')}
+        multiline
+        rows={2}
+        value={field.description}
+        onChange={(value) => actions.setFieldText(id, 'description', value)}
+      />
+      <h4>{t('strategy.goals')}</h4>
+      <div className="goals">
+        {goalIds.map((goalId, index) => (
+          <GoalItem key={goalId} id={goalId} label={`Z ${number}.${index + 1}`} />
+        ))}
+      </div>
+      <button type="button" onClick={() => actions.addGoal(id, t('strategy.newGoalTitle'))}>
+        {t('strategy.addGoal')}
+      </button>
+      {dialog}
+    </section>
+  );
+});

@@ -1,0 +1,84 @@
+// An open workshop: header with title and save state, and the board or strategy view.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { workshopHref } from '../app/route';
+import { SessionContext } from '../hooks/sessionContext';
+import { useOpenWorkshop } from '../hooks/useOpenWorkshop';
+import { useWorkshopInfo } from '../hooks/workshopHooks';
+import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { desktopBridge } from '../platform/shell';
+import { Board } from './Board';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SaveIndicator } from './SaveIndicator';
+import { StrategyView } from './StrategyView';
+import { TextField } from './TextField';
+
+type View = 'board' | 'strategy';
+
+export function WorkshopScreen({ id, view }: { readonly id: string; readonly view: View }) {
+  const { t } = useTranslation();
+  const state = useOpenWorkshop(id);
+  if (state.status === 'ready') {
+    return (
+      <SessionContext.Provider value={state.session}>
+        <WorkshopLayout id={id} view={view} />
+      </SessionContext.Provider>
+    );
+  }
+  const message =
+    state.status === 'loading'
+      ? t('workshop.loading')
+      : state.status === 'failed'
+        ? t('workshop.failed', { message: state.message })
+        : t(`workshop.${state.status}`);
+  return (
+    <main className="workshop-message">
+      <p role={state.status === 'loading' ? 'status' : 'alert'}>{message}</p>
+      <a href="#/">{t('workshop.back')}</a>
+    </main>
+  );
+}
+
+function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View }) {
+  const { t } = useTranslation();
+  const info = useWorkshopInfo();
+  const actions = useWorkshopActions();
+
+  useEffect(() => {
+    const title = info.title ? `${info.title} – Werkstatt` : 'Werkstatt';
+    document.title = title;
+    void desktopBridge()?.['window:setTitle'](title);
+  }, [info.title]);
+
+  return (
+    <div className="workshop-screen">
+      <header className="workshop-header">
+        <a href="#/" className="back-link">
+          ← {t('workshop.back')}
+        </a>
+        <TextField
+          className="workshop-title-field"
+          label={t('workshop.titleLabel')}
+          hideLabel
+          value={info.title}
+          onChange={(value) => actions.setWorkshopText('title', value)}
+          testId="workshop-title"
+        />
+        <SaveIndicator />
+        <LanguageSwitch />
+      </header>
+      <nav className="view-tabs" aria-label={t('workshop.views')}>
+        <a href={workshopHref(id, 'board')} aria-current={view === 'board' ? 'page' : undefined}>
+          {t('workshop.tabBoard')}
+        </a>
+        <a
+          href={workshopHref(id, 'strategy')}
+          aria-current={view === 'strategy' ? 'page' : undefined}
+        >
+          {t('workshop.tabStrategy')}
+        </a>
+      </nav>
+      <main className="workshop-main">{view === 'board' ? <Board /> : <StrategyView />}</main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The local database. One row per workshop for the start screen, and the workshop
+// documents as logs of batched Yjs updates (see updateLog.ts for why not y-dexie).
+import Dexie, { type EntityTable } from 'dexie';
+
+export const DATABASE_NAME = 'werkstatt';
+
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set when the user deleted it; the row and its updates are purged at next start. */
+  deletedAt: number | null;
+  isDemo: boolean;
+  cardCount: number;
+  fieldCount: number;
+}
+
+export interface UpdateRow {
+  seq?: number;
+  workshopId: string;
+  update: Uint8Array;
+}
+
+export type WerkstattDb = Dexie & {
+  workshops: EntityTable<WorkshopRow, 'id'>;
+  updates: EntityTable<UpdateRow, 'seq'>;
+};
+
+export function openDatabase(name: string = DATABASE_NAME): WerkstattDb {
+  const db = new Dexie(name) as WerkstattDb;
+  db.version(1).stores({
+    workshops: 'id, updatedAt',
+    updates: '++seq, workshopId',
+  });
+  return db;
+}

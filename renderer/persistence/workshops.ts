@@ -1,0 +1,108 @@
+// The workshop list: create, rename, duplicate, delete (undoable) and purge. Each
+// change to a workshop's document goes through the same update log as editing.
+import * as Y from 'yjs';
+import { initWorkshop, setWorkshopText } from '../../shared/model/commands';
+import { newId } from '../../shared/model/ids';
+import { readWorkshopInfo } from '../../shared/model/read';
+import { collection } from '../../shared/schema/doc';
+import { seedDemo } from '../../shared/demo/seedDemo';
+import { PERSISTENCE_ORIGIN } from '../../shared/schema/origin';
+import type { WerkstattDb, WorkshopRow } from './db';
+import { loadWorkshopUpdate } from './updateLog';
+
+export function listWorkshops(db: WerkstattDb): Promise<WorkshopRow[]> {
+  return db.workshops
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((row) => row.deletedAt === null)
+    .toArray();
+}
+
+/** Stores a whole document as a new workshop, list entry and content in one transaction. */
+async function storeNewWorkshop(
+  db: WerkstattDb,
+  doc: Y.Doc,
+  options: { isDemo?: boolean } = {},
+): Promise<string> {
+  const id = newId();
+  const now = Date.now();
+  const row: WorkshopRow = {
+    id,
+    title: readWorkshopInfo(doc).title,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    isDemo: options.isDemo ?? false,
+    cardCount: collection(doc, 'cards').size,
+    fieldCount: collection(doc, 'fields').size,
+  };
+  await db.transaction('rw', db.workshops, db.updates, async () => {
+    await db.workshops.add(row);
+    await db.updates.add({ workshopId: id, update: Y.encodeStateAsUpdate(doc) });
+  });
+  return id;
+}
+
+export function createWorkshop(db: WerkstattDb, title: string): Promise<string> {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title });
+  return storeNewWorkshop(db, doc);
+}
+
+/** Opens the demo workshop, creating it on first use. */
+export async function ensureDemoWorkshop(db: WerkstattDb): Promise<string> {
+  const existing = await db.workshops.filter((row) => row.isDemo && row.deletedAt === null).first();
+  if (existing) return existing.id;
+  const doc = new Y.Doc();
+  seedDemo(doc);
+  return storeNewWorkshop(db, doc, { isDemo: true });
+}
+
+async function loadDoc(db: WerkstattDb, id: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const stored = await loadWorkshopUpdate(db, id);
+  if (stored.update) Y.applyUpdate(doc, stored.update, PERSISTENCE_ORIGIN);
+  return doc;
+}
+
+export async function renameWorkshop(db: WerkstattDb, id: string, title: string): Promise<void> {
+  const doc = await loadDoc(db, id);
+  const changes: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => changes.push(update));
+  setWorkshopText(doc, 'title', title);
+  await db.transaction('rw', db.workshops, db.updates, async () => {
+    for (const update of changes) await db.updates.add({ workshopId: id, update });
+    await db.workshops.update(id, { title, updatedAt: Date.now() });
+  });
+}
+
+export async function duplicateWorkshop(
+  db: WerkstattDb,
+  id: string,
+  copyTitle: (title: string) => string,
+): Promise<string> {
+  const doc = await loadDoc(db, id);
+  setWorkshopText(doc, 'title', copyTitle(readWorkshopInfo(doc).title));
+  return storeNewWorkshop(db, doc);
+}
+
+/** Marks a workshop deleted; `restoreWorkshop` undoes it until the next start. */
+export async function deleteWorkshop(db: WerkstattDb, id: string): Promise<void> {
+  await db.workshops.update(id, { deletedAt: Date.now() });
+}
+
+export async function restoreWorkshop(db: WerkstattDb, id: string): Promise<void> {
+  await db.workshops.update(id, { deletedAt: null });
+}
+
+/** Removes workshops deleted in an earlier run, with all their stored changes. */
+export async function purgeDeletedWorkshops(db: WerkstattDb): Promise<number> {
+  return db.transaction('rw', db.workshops, db.updates, async () => {
+    const deleted = await db.workshops.filter((row) => row.deletedAt !== null).toArray();
+    for (const row of deleted) {
+      await db.updates.where('workshopId').equals(row.id).delete();
+      await db.workshops.delete(row.id);
+    }
+    return deleted.length;
+  });
+}

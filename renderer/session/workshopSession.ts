@@ -1,0 +1,54 @@
+// An open workshop: its Yjs document, loaded from and saved to the local database,
+// and the change feed that view-model hooks subscribe to.
+import * as Y from 'yjs';
+import { ChangeFeed } from '../../shared/model/changeFeed';
+import { readWorkshopInfo } from '../../shared/model/read';
+import { SCHEMA_VERSION } from '../../shared/schema/version';
+import type { WerkstattDb } from '../persistence/db';
+import { UpdateLog } from '../persistence/updateLog';
+
+export class WorkshopNotFoundError extends Error {}
+export class WorkshopTooNewError extends Error {}
+
+export interface WorkshopSession {
+  readonly id: string;
+  readonly doc: Y.Doc;
+  readonly feed: ChangeFeed;
+  readonly log: UpdateLog;
+  close(): Promise<void>;
+}
+
+const openSessions = new Set<WorkshopSession>();
+
+/** Flushes every open workshop now; called when the page is hidden or closed. */
+export function flushAllSessions(): Promise<void> {
+  return Promise.all(Array.from(openSessions, (session) => session.log.flush())).then(() => {});
+}
+
+export async function openWorkshopSession(db: WerkstattDb, id: string): Promise<WorkshopSession> {
+  const row = await db.workshops.get(id);
+  if (!row || row.deletedAt !== null) throw new WorkshopNotFoundError(id);
+  const doc = new Y.Doc();
+  const log = await UpdateLog.open(db, id, doc);
+  const { schemaVersion } = readWorkshopInfo(doc);
+  if (schemaVersion > SCHEMA_VERSION) {
+    await log.close();
+    doc.destroy();
+    throw new WorkshopTooNewError(String(schemaVersion));
+  }
+  const feed = new ChangeFeed(doc);
+  const session: WorkshopSession = {
+    id,
+    doc,
+    feed,
+    log,
+    close: async () => {
+      openSessions.delete(session);
+      await log.close();
+      feed.destroy();
+      doc.destroy();
+    },
+  };
+  openSessions.add(session);
+  return session;
+}
