@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'HTMLElement'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'location',
+  'HTMLElement',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-electron', 'release', '.tmp'] },
@@ -34,12 +43,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'react', 'react-dom', 'dexie', 'node:*', 'fs', 'path'], message: 'shared/ stays pure: no Electron, React, Dexie or Node built-ins.' },
-            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not depend on the app layers.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'dexie', 'node:*', 'fs', 'path'],
+              message: 'shared/ stays pure: no Electron, React, Dexie or Node built-ins.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'shared/ must not depend on the app layers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'shared/ has no DOM.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({ name, message: 'shared/ has no DOM.' })),
+      ],
     },
   },
   {
@@ -49,8 +67,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['yjs', 'y-*', 'dexie'], message: 'Components read through view-model hooks (renderer/hooks), never Yjs or Dexie.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to the shell only through window.werkstatt.' },
+            {
+              group: ['yjs', 'y-*', 'dexie'],
+              message:
+                'Components read through view-model hooks (renderer/hooks), never Yjs or Dexie.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the shell only through window.werkstatt.',
+            },
           ],
         },
       ],
@@ -62,7 +87,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the shell only through window.werkstatt.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the shell only through window.werkstatt.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     );
   }
   const server = await serveBrowserMode(rendererRoot, browserPort(process.env));
-  console.log(`Werkstatt is running at ${server.url} — open it in Chromium, Chrome, Edge or Firefox. Ctrl+C stops it.`);
+  console.log(
+    `Werkstatt is running at ${server.url} — open it in Chromium, Chrome, Edge or Firefox. Ctrl+C stops it.`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -17,12 +17,11 @@ export function browserPort(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
-export async function serveBrowserMode(
-  rendererRoot: string,
-  port: number,
-): Promise<RunningServer> {
+export async function serveBrowserMode(rendererRoot: string, port: number): Promise<RunningServer> {
   if (!existsSync(path.join(rendererRoot, 'index.html'))) {
-    throw new Error(`The app is not built (${rendererRoot} has no index.html): run "npm run build".`);
+    throw new Error(
+      `The app is not built (${rendererRoot} has no index.html): run "npm run build".`,
+    );
   }
   try {
     return await startStaticServer({ root: rendererRoot, host: '127.0.0.1', port });
@@ -31,6 +30,7 @@ export async function serveBrowserMode(
       throw new Error(
         `Port ${port} is in use (is Werkstatt already running? then open http://localhost:${port}). ` +
           'Set WERKSTATT_PORT to use another port; note that each port keeps its own workshops.',
+        { cause: error },
       );
     }
     throw error;

@@ -9,7 +9,11 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const match = /^#\/w\/([A-Za-z0-9_-]+)(?:\/(board|strategy))?$/.exec(hash);
   if (match?.[1]) {
-    return { screen: 'workshop', id: match[1], view: match[2] === 'strategy' ? 'strategy' : 'board' };
+    return {
+      screen: 'workshop',
+      id: match[1],
+      view: match[2] === 'strategy' ? 'strategy' : 'board',
+    };
   }
   return { screen: 'start' };
 }

@@ -6,7 +6,11 @@ export function SaveIndicator() {
   const { t } = useTranslation();
   const status = useSaveStatus();
   return (
-    <p className={`save-indicator save-${status.state}`} role="status" data-save-state={status.state}>
+    <p
+      className={`save-indicator save-${status.state}`}
+      role="status"
+      data-save-state={status.state}
+    >
       {t(`save.${status.state}`)}
     </p>
   );

@@ -75,7 +75,11 @@ export function WorkshopListItem({
           >
             {t('start.rename')}
           </button>
-          <button type="button" aria-label={`${t('start.duplicate')}: ${title}`} onClick={onDuplicate}>
+          <button
+            type="button"
+            aria-label={`${t('start.duplicate')}: ${title}`}
+            onClick={onDuplicate}
+          >
             {t('start.duplicate')}
           </button>
           <button

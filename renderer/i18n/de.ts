@@ -39,7 +39,8 @@ export const de = {
     back: 'Alle Workshops',
     loading: 'Workshop wird geöffnet …',
     notFound: 'Diesen Workshop gibt es auf diesem Gerät nicht (mehr).',
-    tooNew: 'Dieser Workshop wurde mit einer neueren Werkstatt-Version gespeichert. Bitte aktualisieren Sie die App.',
+    tooNew:
+      'Dieser Workshop wurde mit einer neueren Werkstatt-Version gespeichert. Bitte aktualisieren Sie die App.',
     failed: 'Der Workshop konnte nicht geöffnet werden: {{message}}',
     tabBoard: 'Board',
     tabStrategy: 'Strategie',
@@ -82,8 +83,7 @@ export const de = {
     addField: 'Handlungsfeld hinzufügen',
     newFieldTitle: 'Neues Handlungsfeld',
     deleteField: 'Handlungsfeld löschen',
-    confirmDeleteField:
-      'Handlungsfeld „{{title}}“ mit allen Zielen, Maßnahmen und Karten löschen?',
+    confirmDeleteField: 'Handlungsfeld „{{title}}“ mit allen Zielen, Maßnahmen und Karten löschen?',
     goals: 'Ziele',
     goal: 'Ziel',
     goalTitle: 'Ziel',

@@ -84,7 +84,8 @@ export const en: Translation = {
     addField: 'Add field of action',
     newFieldTitle: 'New field of action',
     deleteField: 'Delete field of action',
-    confirmDeleteField: 'Delete field of action “{{title}}” with all its goals, measures and cards?',
+    confirmDeleteField:
+      'Delete field of action “{{title}}” with all its goals, measures and cards?',
     goals: 'Goals',
     goal: 'Goal',
     goalTitle: 'Goal',

@@ -31,7 +31,11 @@ export interface DemoField {
 
 export interface DemoWorkshop {
   readonly workshop: { readonly title: string; readonly date: string; readonly place: string };
-  readonly strategy: { readonly title: string; readonly organisation: string; readonly vision: string };
+  readonly strategy: {
+    readonly title: string;
+    readonly organisation: string;
+    readonly vision: string;
+  };
   readonly fields: readonly DemoField[];
 }
 
@@ -55,7 +59,8 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
       goals: [
         {
           title: 'Die 60 meistgenutzten Leistungen sind bis Ende 2027 vollständig online',
-          indicator: 'Anteil der Top-60-Leistungen mit Online-Antrag, E-Payment und digitalem Bescheid',
+          indicator:
+            'Anteil der Top-60-Leistungen mit Online-Antrag, E-Payment und digitalem Bescheid',
           baseline: '31 % (Stand 12/2025)',
           target: '100 % bis 12/2027',
           measures: [
@@ -101,18 +106,40 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
         },
       ],
       cards: [
-        { author: 'Bürgerbüro, Meldewesen', text: 'Online-Anträge werden heute ausgedruckt und im Fachverfahren noch einmal abgetippt' },
-        { author: 'Ordnungsamt, Gewerbe', text: 'Gewerbeanmeldung komplett online, inklusive Bezahlung per Karte oder PayPal' },
-        { author: 'Amt für Soziales', text: 'Statusanzeige für Wohngeldanträge, damit die Telefonhotline entlastet wird' },
-        { author: 'Standesamt', text: 'Urkunden digital bestellen und mit elektronischer Signatur erhalten' },
-        { author: 'Seniorenbeirat', text: 'Bürgerbüro muss für Menschen ohne Internet weiter persönlich erreichbar bleiben' },
-        { author: 'Kita-Verwaltung', text: 'Eine Anmeldung für alle Kitas statt Wartelisten in jeder Einrichtung' },
-        { author: 'Bürgerbüro, Meldewesen', text: 'Formulare auch in Leichter Sprache, Englisch, Türkisch und Ukrainisch' },
+        {
+          author: 'Bürgerbüro, Meldewesen',
+          text: 'Online-Anträge werden heute ausgedruckt und im Fachverfahren noch einmal abgetippt',
+        },
+        {
+          author: 'Ordnungsamt, Gewerbe',
+          text: 'Gewerbeanmeldung komplett online, inklusive Bezahlung per Karte oder PayPal',
+        },
+        {
+          author: 'Amt für Soziales',
+          text: 'Statusanzeige für Wohngeldanträge, damit die Telefonhotline entlastet wird',
+        },
+        {
+          author: 'Standesamt',
+          text: 'Urkunden digital bestellen und mit elektronischer Signatur erhalten',
+        },
+        {
+          author: 'Seniorenbeirat',
+          text: 'Bürgerbüro muss für Menschen ohne Internet weiter persönlich erreichbar bleiben',
+        },
+        {
+          author: 'Kita-Verwaltung',
+          text: 'Eine Anmeldung für alle Kitas statt Wartelisten in jeder Einrichtung',
+        },
+        {
+          author: 'Bürgerbüro, Meldewesen',
+          text: 'Formulare auch in Leichter Sprache, Englisch, Türkisch und Ukrainisch',
+        },
       ],
     },
     {
       title: 'Daten und offene Verwaltung',
-      description: 'Verwaltungsdaten als Gemeingut bereitstellen, Entscheidungen datengestützt treffen.',
+      description:
+        'Verwaltungsdaten als Gemeingut bereitstellen, Entscheidungen datengestützt treffen.',
       goals: [
         {
           title: 'Nicht personenbezogene Daten werden standardmäßig offen veröffentlicht',
@@ -134,7 +161,8 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
         },
         {
           title: 'Der Einsatz von KI ist transparent und rechtssicher',
-          indicator: 'Anteil der KI-Anwendungen im KI-Register mit abgeschlossener Folgenabschätzung',
+          indicator:
+            'Anteil der KI-Anwendungen im KI-Register mit abgeschlossener Folgenabschätzung',
           baseline: 'kein Register vorhanden',
           target: '100 % ab 2027',
           measures: [
@@ -152,16 +180,29 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
         },
       ],
       cards: [
-        { author: 'Stadtplanungsamt', text: 'Baustellen- und Verkehrsdaten als offene Daten für Navigations-Apps' },
-        { author: 'Kämmerei', text: 'Haushaltsdaten verständlich visualisieren (Bürgerhaushalt online)' },
-        { author: 'Personalrat', text: 'Vor jedem KI-Einsatz die Beschäftigten beteiligen, nicht erst danach' },
+        {
+          author: 'Stadtplanungsamt',
+          text: 'Baustellen- und Verkehrsdaten als offene Daten für Navigations-Apps',
+        },
+        {
+          author: 'Kämmerei',
+          text: 'Haushaltsdaten verständlich visualisieren (Bürgerhaushalt online)',
+        },
+        {
+          author: 'Personalrat',
+          text: 'Vor jedem KI-Einsatz die Beschäftigten beteiligen, nicht erst danach',
+        },
         { author: 'Umweltamt', text: 'Messdaten der Luftqualität in Echtzeit veröffentlichen' },
-        { author: 'Rechtsamt', text: 'Klare Regeln, welche Daten personenbezogen sind und welche nicht' },
+        {
+          author: 'Rechtsamt',
+          text: 'Klare Regeln, welche Daten personenbezogen sind und welche nicht',
+        },
       ],
     },
     {
       title: 'Arbeiten in der digitalen Verwaltung',
-      description: 'Beschäftigte befähigen, Zusammenarbeit über Ämtergrenzen hinweg zur Regel machen.',
+      description:
+        'Beschäftigte befähigen, Zusammenarbeit über Ämtergrenzen hinweg zur Regel machen.',
       goals: [
         {
           title: 'Alle Beschäftigten haben digitale Grundkompetenzen',
@@ -201,16 +242,29 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
         },
       ],
       cards: [
-        { author: 'Jugendamt', text: 'Digitallotsen brauchen feste Stunden dafür, nicht zusätzlich zur Fallarbeit' },
-        { author: 'Personalrat', text: 'Dienstvereinbarung zu mobilem Arbeiten und Erreichbarkeit' },
-        { author: 'Bauordnungsamt', text: 'Gemeinsamer Projektraum für ämterübergreifende Vorhaben statt E-Mail-Ketten' },
-        { author: 'Personal- und Organisationsamt', text: 'Kurze Lernvideos (5 Minuten) statt ganztägiger Schulungen' },
+        {
+          author: 'Jugendamt',
+          text: 'Digitallotsen brauchen feste Stunden dafür, nicht zusätzlich zur Fallarbeit',
+        },
+        {
+          author: 'Personalrat',
+          text: 'Dienstvereinbarung zu mobilem Arbeiten und Erreichbarkeit',
+        },
+        {
+          author: 'Bauordnungsamt',
+          text: 'Gemeinsamer Projektraum für ämterübergreifende Vorhaben statt E-Mail-Ketten',
+        },
+        {
+          author: 'Personal- und Organisationsamt',
+          text: 'Kurze Lernvideos (5 Minuten) statt ganztägiger Schulungen',
+        },
         { author: 'Kämmerei', text: 'E-Rechnung medienbruchfrei bis zur Buchung verarbeiten' },
       ],
     },
     {
       title: 'Sichere und souveräne IT',
-      description: 'Informationssicherheit, digitale Souveränität und nachhaltige IT-Infrastruktur.',
+      description:
+        'Informationssicherheit, digitale Souveränität und nachhaltige IT-Infrastruktur.',
       goals: [
         {
           title: 'Die Stadt erfüllt den BSI-Standard 200-2 (Basis-Absicherung)',
@@ -250,10 +304,22 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
         },
       ],
       cards: [
-        { author: 'IT-Dienstleister Kommunale Datenzentrale', text: 'Phishing-Übungen für alle Beschäftigten einmal im Jahr' },
-        { author: 'Schulverwaltungsamt', text: 'Notfallhandbuch: Was tun, wenn die Fachverfahren ausfallen?' },
-        { author: 'Umweltamt', text: 'Altgeräte aufbereiten und an Schulen und Vereine weitergeben' },
-        { author: 'Zentrale Vergabestelle', text: 'Rahmenverträge mit anderen Kommunen gemeinsam ausschreiben' },
+        {
+          author: 'IT-Dienstleister Kommunale Datenzentrale',
+          text: 'Phishing-Übungen für alle Beschäftigten einmal im Jahr',
+        },
+        {
+          author: 'Schulverwaltungsamt',
+          text: 'Notfallhandbuch: Was tun, wenn die Fachverfahren ausfallen?',
+        },
+        {
+          author: 'Umweltamt',
+          text: 'Altgeräte aufbereiten und an Schulen und Vereine weitergeben',
+        },
+        {
+          author: 'Zentrale Vergabestelle',
+          text: 'Rahmenverträge mit anderen Kommunen gemeinsam ausschreiben',
+        },
       ],
     },
     {
@@ -298,11 +364,26 @@ export const DEMO_WORKSHOP: DemoWorkshop = {
         },
       ],
       cards: [
-        { author: 'Seniorenbeirat', text: 'Tablet-Kurse für Seniorinnen und Senioren in den Stadtteilzentren' },
-        { author: 'Stadtbibliothek', text: 'Kostenloses WLAN und betreute Internetplätze in allen Zweigstellen' },
-        { author: 'Beauftragte für Menschen mit Behinderungen', text: 'Alle neuen Online-Dienste vor dem Start auf Barrierefreiheit prüfen (BITV 2.0)' },
-        { author: 'Jugendamt', text: 'Jugendliche über Social Media an der Stadtentwicklung beteiligen' },
-        { author: 'Integrationsbüro', text: 'Mehrsprachige Erklärvideos zu den wichtigsten Online-Diensten' },
+        {
+          author: 'Seniorenbeirat',
+          text: 'Tablet-Kurse für Seniorinnen und Senioren in den Stadtteilzentren',
+        },
+        {
+          author: 'Stadtbibliothek',
+          text: 'Kostenloses WLAN und betreute Internetplätze in allen Zweigstellen',
+        },
+        {
+          author: 'Beauftragte für Menschen mit Behinderungen',
+          text: 'Alle neuen Online-Dienste vor dem Start auf Barrierefreiheit prüfen (BITV 2.0)',
+        },
+        {
+          author: 'Jugendamt',
+          text: 'Jugendliche über Social Media an der Stadtentwicklung beteiligen',
+        },
+        {
+          author: 'Integrationsbüro',
+          text: 'Mehrsprachige Erklärvideos zu den wichtigsten Online-Diensten',
+        },
       ],
     },
   ],

@@ -91,11 +91,7 @@ export class ChangeFeed {
   }
 }
 
-function collectionKeys(
-  name: CollectionName,
-  events: DeepEvent[],
-  keys: Set<ChangeKey>,
-): void {
+function collectionKeys(name: CollectionName, events: DeepEvent[], keys: Set<ChangeKey>): void {
   for (const event of events) {
     const [entityId] = event.path;
     if (entityId === undefined) {

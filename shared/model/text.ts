@@ -9,6 +9,10 @@ export function applyTextChange(text: Y.Text, next: string): void {
   let start = 0;
   const maxStart = Math.min(current.length, next.length);
   while (start < maxStart && current.charCodeAt(start) === next.charCodeAt(start)) start++;
+  // Never split a surrogate pair: widen the edit to whole code points. The start
+  // moves back before the common end is searched; otherwise the end search stops
+  // inside the pair and the edit deletes and re-inserts an emoji both texts share.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   let endCurrent = current.length;
   let endNext = next.length;
   while (
@@ -19,8 +23,6 @@ export function applyTextChange(text: Y.Text, next: string): void {
     endCurrent--;
     endNext--;
   }
-  // Never split a surrogate pair: widen the edit to whole code points.
-  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   if (endCurrent < current.length && isLowSurrogate(current.charCodeAt(endCurrent))) {
     endCurrent++;
     endNext++;
