@@ -67,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
       callback(false),
     );
+    session.defaultSession.setPermissionCheckHandler(() => false);
     registerIpc(
       ipcMain,
       createHandlers({

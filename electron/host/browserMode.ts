@@ -10,7 +10,7 @@ export const DEFAULT_BROWSER_PORT = 4870;
 export function browserPort(env: NodeJS.ProcessEnv): number {
   const raw = env.WERKSTATT_PORT;
   if (raw === undefined || raw === '') return DEFAULT_BROWSER_PORT;
-  const port = Number(raw);
+  const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`WERKSTATT_PORT must be a port number (1–65535), not "${raw}"`);
   }

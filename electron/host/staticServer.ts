@@ -46,6 +46,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       resolve();
     });
   });
+  // A socket error after start-up must not take the host down.
+  server.on('error', (error) => console.error('Werkstatt HTTP server error:', error));
+  server.on('clientError', (_error, socket) => socket.destroy());
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
