@@ -60,7 +60,9 @@ export class ChangeFeed {
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(key);
+      // Only drop the set if it is still the registered one: a second call of this
+      // function must not detach a later subscriber to the same key.
+      if (set.size === 0 && this.listeners.get(key) === set) this.listeners.delete(key);
     };
   }
 

@@ -2,7 +2,7 @@
 // runs as exactly one transaction tagged LOCAL_ORIGIN, which is what undo tracks
 // and what persistence batches.
 import * as Y from 'yjs';
-import { collection, metaMap, strategyMap, type CollectionName } from '../schema/doc';
+import { collection, isEntity, metaMap, strategyMap, type CollectionName } from '../schema/doc';
 import { LOCAL_ORIGIN } from '../schema/origin';
 import {
   type FieldTextKey,
@@ -29,6 +29,7 @@ function change<T>(doc: Y.Doc, fn: () => T): T {
 function lastPosition(doc: Y.Doc, name: CollectionName, parentKey?: string, parentId?: string) {
   let last: number | undefined;
   collection(doc, name).forEach((map) => {
+    if (!isEntity(map)) return;
     if (parentKey && getString(map, parentKey) !== parentId) return;
     const position = getNumber(map, 'position');
     if (last === undefined || position > last) last = position;
@@ -37,7 +38,8 @@ function lastPosition(doc: Y.Doc, name: CollectionName, parentKey?: string, pare
 }
 
 function entity(doc: Y.Doc, name: CollectionName, id: string): Y.Map<unknown> | undefined {
-  return collection(doc, name).get(id);
+  const map = collection(doc, name).get(id);
+  return isEntity(map) ? map : undefined;
 }
 
 export interface WorkshopInit {
@@ -93,11 +95,11 @@ export function setFieldText(doc: Y.Doc, id: string, key: FieldTextKey, value: s
 export function deleteField(doc: Y.Doc, id: string): void {
   change(doc, () => {
     for (const [goalId, goal] of Array.from(collection(doc, 'goals').entries())) {
-      if (getString(goal, 'fieldId') === id) removeGoal(doc, goalId);
+      if (isEntity(goal) && getString(goal, 'fieldId') === id) removeGoal(doc, goalId);
     }
     const cards = collection(doc, 'cards');
     for (const [cardId, card] of Array.from(cards.entries())) {
-      if (getString(card, 'fieldId') === id) cards.delete(cardId);
+      if (isEntity(card) && getString(card, 'fieldId') === id) cards.delete(cardId);
     }
     collection(doc, 'fields').delete(id);
   });
@@ -141,7 +143,7 @@ export function setGoalText(doc: Y.Doc, id: string, key: GoalTextKey, value: str
 function removeGoal(doc: Y.Doc, id: string): void {
   const measures = collection(doc, 'measures');
   for (const [measureId, measure] of Array.from(measures.entries())) {
-    if (getString(measure, 'goalId') === id) measures.delete(measureId);
+    if (isEntity(measure) && getString(measure, 'goalId') === id) measures.delete(measureId);
   }
   collection(doc, 'goals').delete(id);
 }

@@ -1,7 +1,7 @@
 // Typed read functions: the only way the app looks into a workshop document.
 // They return plain, frozen-shaped objects so that React can compare them.
 import type * as Y from 'yjs';
-import { collection, metaMap, strategyMap, type EntityMap } from '../schema/doc';
+import { collection, isEntity, metaMap, strategyMap, type EntityMap } from '../schema/doc';
 import {
   MEASURE_STATUSES,
   PRIORITIES,
@@ -84,33 +84,36 @@ export function toCard(map: EntityMap, id: string): Card {
 
 export function readField(doc: Y.Doc, id: string): Field | undefined {
   const map = collection(doc, 'fields').get(id);
-  return map ? toField(map, id) : undefined;
+  return isEntity(map) ? toField(map, id) : undefined;
 }
 
 export function readGoal(doc: Y.Doc, id: string): Goal | undefined {
   const map = collection(doc, 'goals').get(id);
-  return map ? toGoal(map, id) : undefined;
+  return isEntity(map) ? toGoal(map, id) : undefined;
 }
 
 export function readMeasure(doc: Y.Doc, id: string): Measure | undefined {
   const map = collection(doc, 'measures').get(id);
-  return map ? toMeasure(map, id) : undefined;
+  return isEntity(map) ? toMeasure(map, id) : undefined;
 }
 
 export function readCard(doc: Y.Doc, id: string): Card | undefined {
   const map = collection(doc, 'cards').get(id);
-  return map ? toCard(map, id) : undefined;
+  return isEntity(map) ? toCard(map, id) : undefined;
 }
 
 export function listFields(doc: Y.Doc): Field[] {
   const fields: Field[] = [];
-  collection(doc, 'fields').forEach((map, id) => fields.push(toField(map, id)));
+  collection(doc, 'fields').forEach((map, id) => {
+    if (isEntity(map)) fields.push(toField(map, id));
+  });
   return fields.sort(byPosition);
 }
 
 export function listGoals(doc: Y.Doc, fieldId?: string): Goal[] {
   const goals: Goal[] = [];
   collection(doc, 'goals').forEach((map, id) => {
+    if (!isEntity(map)) return;
     if (fieldId === undefined || getString(map, 'fieldId') === fieldId) goals.push(toGoal(map, id));
   });
   return goals.sort(byPosition);
@@ -119,6 +122,7 @@ export function listGoals(doc: Y.Doc, fieldId?: string): Goal[] {
 export function listMeasures(doc: Y.Doc, goalId?: string): Measure[] {
   const measures: Measure[] = [];
   collection(doc, 'measures').forEach((map, id) => {
+    if (!isEntity(map)) return;
     if (goalId === undefined || getString(map, 'goalId') === goalId)
       measures.push(toMeasure(map, id));
   });
@@ -129,6 +133,7 @@ export function listMeasures(doc: Y.Doc, goalId?: string): Measure[] {
 export function listCards(doc: Y.Doc, fieldId?: string): Card[] {
   const cards: Card[] = [];
   collection(doc, 'cards').forEach((map, id) => {
+    if (!isEntity(map)) return;
     if (fieldId === undefined || getString(map, 'fieldId') === fieldId) cards.push(toCard(map, id));
   });
   return cards.sort(byPosition);
@@ -138,7 +143,7 @@ export function listCards(doc: Y.Doc, fieldId?: string): Card[] {
 export function listCardIds(doc: Y.Doc, fieldId: string): string[] {
   const entries: { id: string; position: number }[] = [];
   collection(doc, 'cards').forEach((map, id) => {
-    if (getString(map, 'fieldId') === fieldId)
+    if (isEntity(map) && getString(map, 'fieldId') === fieldId)
       entries.push({ id, position: getNumber(map, 'position') });
   });
   return entries.sort(byPosition).map((entry) => entry.id);

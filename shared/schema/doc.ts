@@ -30,3 +30,8 @@ export function strategyMap(doc: Y.Doc): Y.Map<unknown> {
 export function collection(doc: Y.Doc, name: CollectionName): Y.Map<EntityMap> {
   return doc.getMap<EntityMap>(ROOT[name]);
 }
+
+/** Whether a collection entry is an entity map; readers and commands skip anything else. */
+export function isEntity(value: unknown): value is EntityMap {
+  return value instanceof Y.Map;
+}
