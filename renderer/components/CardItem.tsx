@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useCard } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { TextField } from './TextField';
-import { useConfirm } from './useConfirm';
+import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
 
 export const CardItem = memo(function CardItem({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const card = useCard(id);
   const actions = useWorkshopActions();
   const [editing, setEditing] = useState(false);
-  const [confirm, dialog] = useConfirm();
   if (!card) return null;
   return (
     <li className="card" data-testid="card" data-card-id={id}>
@@ -38,21 +37,15 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
           >
             {editing ? t('board.done') : '✎'}
           </button>
-          <button
-            type="button"
-            className="danger"
-            aria-label={t('board.deleteCard')}
-            onClick={() =>
-              confirm(t('board.confirmDeleteCard', { text: card.text.slice(0, 80) }), () =>
-                actions.deleteCard(id),
-              )
-            }
+          <ConfirmingDeleteButton
+            ariaLabel={t('board.deleteCard')}
+            question={t('board.confirmDeleteCard', { text: card.text.slice(0, 80) })}
+            onDelete={() => actions.deleteCard(id)}
           >
             ×
-          </button>
+          </ConfirmingDeleteButton>
         </div>
       </div>
-      {dialog}
     </li>
   );
 });

@@ -5,7 +5,7 @@ import { useField, useGoalIds } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { GoalItem } from './GoalItem';
 import { TextField } from './TextField';
-import { useConfirm } from './useConfirm';
+import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
 
 export const FieldSection = memo(function FieldSection({
   id,
@@ -18,7 +18,6 @@ export const FieldSection = memo(function FieldSection({
   const field = useField(id);
   const goalIds = useGoalIds(id);
   const actions = useWorkshopActions();
-  const [confirm, dialog] = useConfirm();
   if (!field) return null;
   return (
     <section
@@ -34,17 +33,12 @@ export const FieldSection = memo(function FieldSection({
           value={field.title}
           onChange={(value) => actions.setFieldText(id, 'title', value)}
         />
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            confirm(t('strategy.confirmDeleteField', { title: field.title }), () =>
-              actions.deleteField(id),
-            )
-          }
+        <ConfirmingDeleteButton
+          question={t('strategy.confirmDeleteField', { title: field.title })}
+          onDelete={() => actions.deleteField(id)}
         >
           {t('strategy.deleteField')}
-        </button>
+        </ConfirmingDeleteButton>
       </div>
       <TextField
         label={t('strategy.fieldDescription')}
@@ -62,7 +56,6 @@ export const FieldSection = memo(function FieldSection({
       <button type="button" onClick={() => actions.addGoal(id, t('strategy.newGoalTitle'))}>
         {t('strategy.addGoal')}
       </button>
-      {dialog}
     </section>
   );
 });

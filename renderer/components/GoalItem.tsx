@@ -5,7 +5,7 @@ import { useGoal, useMeasureIds } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { MeasureItem } from './MeasureItem';
 import { TextField } from './TextField';
-import { useConfirm } from './useConfirm';
+import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
 
 export const GoalItem = memo(function GoalItem({
   id,
@@ -18,7 +18,6 @@ export const GoalItem = memo(function GoalItem({
   const goal = useGoal(id);
   const measureIds = useMeasureIds(id);
   const actions = useWorkshopActions();
-  const [confirm, dialog] = useConfirm();
   if (!goal) return null;
   return (
     <article className="goal" aria-label={`${label}: ${goal.title}`} data-testid="goal">
@@ -32,17 +31,12 @@ export const GoalItem = memo(function GoalItem({
           value={goal.title}
           onChange={(value) => actions.setGoalText(id, 'title', value)}
         />
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            confirm(t('strategy.confirmDeleteGoal', { title: goal.title }), () =>
-              actions.deleteGoal(id),
-            )
-          }
+        <ConfirmingDeleteButton
+          question={t('strategy.confirmDeleteGoal', { title: goal.title })}
+          onDelete={() => actions.deleteGoal(id)}
         >
           {t('strategy.deleteGoal')}
-        </button>
+        </ConfirmingDeleteButton>
       </div>
       <div className="goal-metrics">
         <TextField
@@ -68,7 +62,6 @@ export const GoalItem = memo(function GoalItem({
       <button type="button" onClick={() => actions.addMeasure(id, t('strategy.newMeasureTitle'))}>
         {t('strategy.addMeasure')}
       </button>
-      {dialog}
     </article>
   );
 });

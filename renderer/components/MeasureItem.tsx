@@ -6,15 +6,13 @@ import { MEASURE_STATUSES, PRIORITIES } from '../../shared/schema/types';
 import { useMeasure } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { TextField } from './TextField';
-import { useConfirm } from './useConfirm';
+import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
+import { SelectField } from './SelectField';
 
 export const MeasureItem = memo(function MeasureItem({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const measure = useMeasure(id);
   const actions = useWorkshopActions();
-  const [confirm, dialog] = useConfirm();
-  const priorityId = useId();
-  const statusId = useId();
   if (!measure) return null;
   return (
     <div className="measure" data-testid="measure">
@@ -25,17 +23,12 @@ export const MeasureItem = memo(function MeasureItem({ id }: { readonly id: stri
           value={measure.title}
           onChange={(value) => actions.setMeasureText(id, 'title', value)}
         />
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            confirm(t('strategy.confirmDeleteMeasure', { title: measure.title }), () =>
-              actions.deleteMeasure(id),
-            )
-          }
+        <ConfirmingDeleteButton
+          question={t('strategy.confirmDeleteMeasure', { title: measure.title })}
+          onDelete={() => actions.deleteMeasure(id)}
         >
           {t('strategy.deleteMeasure')}
-        </button>
+        </ConfirmingDeleteButton>
       </div>
       <div className="measure-grid">
         <TextField
@@ -52,43 +45,25 @@ export const MeasureItem = memo(function MeasureItem({ id }: { readonly id: stri
           value={measure.period}
           onChange={(value) => actions.setMeasureText(id, 'period', value)}
         />
-        <div className="text-field">
-          <label htmlFor={priorityId}>{t('strategy.priority')}</label>
-          <select
-            id={priorityId}
-            value={measure.priority}
-            onChange={(event) =>
-              actions.setMeasurePriority(id, event.target.value as (typeof PRIORITIES)[number])
-            }
-          >
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`strategy.priorityValues.${priority}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('strategy.priority')}
+          value={measure.priority}
+          options={PRIORITIES}
+          optionLabel={(priority) => t(`strategy.priorityValues.${priority}`)}
+          onChange={(priority) => actions.setMeasurePriority(id, priority)}
+        />
         <TextField
           label={t('strategy.funding')}
           value={measure.funding}
           onChange={(value) => actions.setMeasureText(id, 'funding', value)}
         />
-        <div className="text-field">
-          <label htmlFor={statusId}>{t('strategy.status')}</label>
-          <select
-            id={statusId}
-            value={measure.status}
-            onChange={(event) =>
-              actions.setMeasureStatus(id, event.target.value as (typeof MEASURE_STATUSES)[number])
-            }
-          >
-            {MEASURE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`strategy.statusValues.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('strategy.status')}
+          value={measure.status}
+          options={MEASURE_STATUSES}
+          optionLabel={(status) => t(`strategy.statusValues.${status}`)}
+          onChange={(status) => actions.setMeasureStatus(id, status)}
+        />
         <TextField
           className="span-2"
           label={t('strategy.indicators')}
@@ -96,7 +71,6 @@ export const MeasureItem = memo(function MeasureItem({ id }: { readonly id: stri
           onChange={(value) => actions.setMeasureText(id, 'indicators', value)}
         />
       </div>
-      {dialog}
     </div>
   );
 });
