@@ -9,7 +9,10 @@ import { launchBrowser } from './chromium';
 export interface E2eEnv {
   readonly browser: Browser;
   readonly server: RunningServer;
-  newPage(locale?: string): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(
+    locale?: string,
+    options?: { bypassCSP?: boolean },
+  ): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 export function useE2eEnv(): () => E2eEnv {
@@ -20,10 +23,13 @@ export function useE2eEnv(): () => E2eEnv {
     env = {
       browser,
       server,
-      async newPage(locale = 'de-DE') {
+      async newPage(locale = 'de-DE', options = {}) {
         const context = await browser.newContext({
           locale,
           viewport: { width: 1400, height: 900 },
+          // Only for tests that inject a checker such as axe-core: the app's CSP
+          // rightly refuses inline scripts.
+          bypassCSP: options.bypassCSP ?? false,
         });
         contexts.push(context);
         const page = await context.newPage();
