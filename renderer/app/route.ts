@@ -4,9 +4,15 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { readonly screen: 'start' }
+  | { readonly screen: 'join'; readonly code: string }
   | { readonly screen: 'workshop'; readonly id: string; readonly view: 'board' | 'strategy' };
 
 export function parseRoute(hash: string): Route {
+  const join = /^#\/join(?:\?(.*))?$/.exec(hash);
+  if (join) {
+    const code = new URLSearchParams(join[1] ?? '').get('code') ?? '';
+    return { screen: 'join', code: code.slice(0, 32) };
+  }
   const match = /^#\/w\/([A-Za-z0-9_-]+)(?:\/(board|strategy))?$/.exec(hash);
   if (match?.[1]) {
     return {
@@ -17,6 +23,8 @@ export function parseRoute(hash: string): Route {
   }
   return { screen: 'start' };
 }
+
+export const JOIN_HREF = '#/join';
 
 export function workshopHref(id: string, view: 'board' | 'strategy' = 'board'): string {
   return `#/w/${id}/${view}`;

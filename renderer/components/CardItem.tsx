@@ -2,6 +2,7 @@
 // re-renders that card and nothing else.
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardEditors, useSessionActions } from '../hooks/useConnection';
 import { useCard } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { TextField } from './TextField';
@@ -12,9 +13,16 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
   const card = useCard(id);
   const actions = useWorkshopActions();
   const [editing, setEditing] = useState(false);
+  const editors = useCardEditors(id);
+  const presence = useSessionActions();
+  const toggleEditing = () => {
+    presence.setEditing(editing ? null : id);
+    setEditing(!editing);
+  };
   if (!card) return null;
   return (
     <li className="card" data-testid="card" data-card-id={id}>
+      {editors && <p className="card-editors">{t('connection.editing', { names: editors })}</p>}
       {editing ? (
         <TextField
           label={t('board.cardTextLabel')}
@@ -33,7 +41,7 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
           <button
             type="button"
             aria-label={editing ? t('board.done') : t('board.editCard')}
-            onClick={() => setEditing(!editing)}
+            onClick={toggleEditing}
           >
             {editing ? t('board.done') : '✎'}
           </button>

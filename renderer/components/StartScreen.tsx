@@ -1,7 +1,7 @@
 // The start screen: the workshops on this device, a new one, the demo.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, workshopHref } from '../app/route';
+import { JOIN_HREF, navigate, workshopHref } from '../app/route';
 import { useWorkshopList, useWorkshopListActions } from '../hooks/useWorkshopList';
 import { useStoragePersistence } from '../platform/storageState';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -82,6 +82,9 @@ export function StartScreen() {
           >
             {t('start.openDemo')}
           </button>
+          <a className="button-link" href={JOIN_HREF}>
+            {t('join.link')}
+          </a>
         </div>
         {workshops === undefined ? (
           <p>{t('start.loading')}</p>

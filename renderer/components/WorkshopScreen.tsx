@@ -8,6 +8,7 @@ import { useWorkshopInfo } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { desktopBridge } from '../platform/shell';
 import { Board } from './Board';
+import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveIndicator } from './SaveIndicator';
 import { StrategyView } from './StrategyView';
@@ -65,6 +66,7 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
           testId="workshop-title"
         />
         <SaveIndicator />
+        <ConnectionIndicator />
         <LanguageSwitch />
       </header>
       <nav className="view-tabs" aria-label={t('workshop.views')}>

@@ -1,9 +1,10 @@
-// The name this participant signs new cards with, remembered on this device.
+// The name this participant signs new cards with and is shown to the others in a
+// session, remembered on this device.
 import { useCallback, useState } from 'react';
 
 const STORAGE_KEY = 'werkstatt.authorName';
 
-function readStored(): string {
+export function readParticipantName(): string {
   try {
     return localStorage.getItem(STORAGE_KEY) ?? '';
   } catch {
@@ -12,7 +13,7 @@ function readStored(): string {
 }
 
 export function useAuthorName(): [string, (name: string) => void] {
-  const [name, setName] = useState(readStored);
+  const [name, setName] = useState(readParticipantName);
   const update = useCallback((next: string) => {
     setName(next);
     try {

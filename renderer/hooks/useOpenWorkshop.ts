@@ -1,6 +1,7 @@
 // Opens a workshop for the workshop screen and closes it (flushing) on leave.
 import { useEffect, useState } from 'react';
 import { db } from '../app/database';
+import { readParticipantName } from './useAuthorName';
 import {
   openWorkshopSession,
   WorkshopNotFoundError,
@@ -21,7 +22,7 @@ export function useOpenWorkshop(id: string): OpenState {
     let cancelled = false;
     let opened: WorkshopSession | null = null;
     setState({ status: 'loading' });
-    openWorkshopSession(db, id).then(
+    openWorkshopSession(db, id, readParticipantName()).then(
       (session) => {
         if (cancelled) {
           void session.close();

@@ -1,6 +1,7 @@
 // The local database. One row per workshop for the start screen, and the workshop
 // documents as logs of batched Yjs updates (see updateLog.ts for why not y-dexie).
 import Dexie, { type EntityTable } from 'dexie';
+import type { SessionLink } from '../sync/sessionLink';
 
 export const DATABASE_NAME = 'werkstatt';
 
@@ -14,6 +15,8 @@ export interface WorkshopRow {
   isDemo: boolean;
   cardCount: number;
   fieldCount: number;
+  /** Set for a workshop joined from (or shared through) a session host. */
+  link?: SessionLink | null;
 }
 
 export interface UpdateRow {

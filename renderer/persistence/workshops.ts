@@ -7,6 +7,7 @@ import { readWorkshopInfo } from '../../shared/model/read';
 import { collection } from '../../shared/schema/doc';
 import { seedDemo } from '../../shared/demo/seedDemo';
 import { PERSISTENCE_ORIGIN } from '../../shared/schema/origin';
+import type { SessionLink } from '../sync/sessionLink';
 import type { WerkstattDb, WorkshopRow } from './db';
 import { loadWorkshopUpdate } from './updateLog';
 
@@ -105,4 +106,39 @@ export async function purgeDeletedWorkshops(db: WerkstattDb): Promise<number> {
     }
     return deleted.length;
   });
+}
+
+/**
+ * Remembers that a workshop syncs through a session host, creating the local
+ * workshop (empty; its content arrives from the room) when this device has none.
+ */
+export async function linkWorkshop(
+  db: WerkstattDb,
+  id: string,
+  title: string,
+  link: SessionLink,
+): Promise<void> {
+  await db.transaction('rw', db.workshops, async () => {
+    const existing = await db.workshops.get(id);
+    if (existing) {
+      await db.workshops.update(id, { link, deletedAt: null });
+      return;
+    }
+    const now = Date.now();
+    await db.workshops.add({
+      id,
+      title,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      isDemo: false,
+      cardCount: 0,
+      fieldCount: 0,
+      link,
+    });
+  });
+}
+
+export async function unlinkWorkshop(db: WerkstattDb, id: string): Promise<void> {
+  await db.workshops.update(id, { link: null });
 }

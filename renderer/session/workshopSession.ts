@@ -6,6 +6,8 @@ import { readWorkshopInfo } from '../../shared/model/read';
 import { SCHEMA_VERSION } from '../../shared/schema/version';
 import type { WerkstattDb } from '../persistence/db';
 import { UpdateLog } from '../persistence/updateLog';
+import { SessionConnection } from '../sync/sessionConnection';
+import type { SessionLink } from '../sync/sessionLink';
 
 export class WorkshopNotFoundError extends Error {}
 export class WorkshopTooNewError extends Error {}
@@ -15,6 +17,11 @@ export interface WorkshopSession {
   readonly doc: Y.Doc;
   readonly feed: ChangeFeed;
   readonly log: UpdateLog;
+  /** The link to the room, if this workshop syncs; null while working alone. */
+  getConnection(): SessionConnection | null;
+  subscribeConnection(listener: () => void): () => void;
+  connect(link: SessionLink, name: string): void;
+  disconnect(): void;
   close(): Promise<void>;
 }
 
@@ -25,7 +32,11 @@ export function flushAllSessions(): Promise<void> {
   return Promise.all(Array.from(openSessions, (session) => session.log.flush())).then(() => {});
 }
 
-export async function openWorkshopSession(db: WerkstattDb, id: string): Promise<WorkshopSession> {
+export async function openWorkshopSession(
+  db: WerkstattDb,
+  id: string,
+  participantName: string,
+): Promise<WorkshopSession> {
   const row = await db.workshops.get(id);
   if (!row || row.deletedAt !== null) throw new WorkshopNotFoundError(id);
   const doc = new Y.Doc();
@@ -37,18 +48,35 @@ export async function openWorkshopSession(db: WerkstattDb, id: string): Promise<
     throw new WorkshopTooNewError(String(schemaVersion));
   }
   const feed = new ChangeFeed(doc);
+  let connection: SessionConnection | null = null;
+  const connectionListeners = new Set<() => void>();
+  const setConnection = (next: SessionConnection | null) => {
+    connection?.destroy();
+    connection = next;
+    for (const listener of Array.from(connectionListeners)) listener();
+  };
   const session: WorkshopSession = {
     id,
     doc,
     feed,
     log,
+    getConnection: () => connection,
+    subscribeConnection: (listener) => {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+    connect: (link, name) =>
+      setConnection(new SessionConnection(doc, { workshopId: id, link, name })),
+    disconnect: () => setConnection(null),
     close: async () => {
       openSessions.delete(session);
+      setConnection(null);
       await log.close();
       feed.destroy();
       doc.destroy();
     },
   };
   openSessions.add(session);
+  if (row.link) session.connect(row.link, participantName);
   return session;
 }

@@ -1,0 +1,101 @@
+// Joining a session in the room: address (prefilled when the page came from the
+// host), join code (prefilled from the QR code's link) and a display name.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate, workshopHref } from '../app/route';
+import { useAuthorName } from '../hooks/useAuthorName';
+import { servedFromAddress, useJoinSession } from '../hooks/useJoinSession';
+import { LanguageSwitch } from './LanguageSwitch';
+
+type JoinError = 'wrongCode' | 'unreachable' | 'notWerkstatt' | 'nameRequired';
+
+export function JoinScreen({ initialCode }: { readonly initialCode: string }) {
+  const { t } = useTranslation();
+  const join = useJoinSession();
+  const [name, setName] = useAuthorName();
+  const [address, setAddress] = useState(servedFromAddress);
+  const [code, setCode] = useState(initialCode);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<JoinError | null>(null);
+
+  const submit = async () => {
+    if (!name.trim()) {
+      setError('nameRequired');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await join(address, code);
+    setBusy(false);
+    if (result.ok) navigate(workshopHref(result.workshopId));
+    else setError(result.reason);
+  };
+
+  return (
+    <div className="start-screen">
+      <header className="app-header">
+        <div>
+          <h1>{t('app.name')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main>
+        <h2>{t('join.heading')}</h2>
+        <p>{t('join.intro')}</p>
+        <form
+          className="join-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="text-field">
+            <label htmlFor="join-address">{t('join.address')}</label>
+            <input
+              id="join-address"
+              required
+              value={address}
+              placeholder={t('join.addressPlaceholder')}
+              onChange={(event) => setAddress(event.target.value)}
+            />
+          </div>
+          <div className="text-field">
+            <label htmlFor="join-code">{t('join.code')}</label>
+            <input
+              id="join-code"
+              required
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              className="code-input"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          </div>
+          <div className="text-field">
+            <label htmlFor="join-name">{t('join.name')}</label>
+            <input
+              id="join-name"
+              required
+              autoComplete="name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="form-error" role="alert">
+              {t(`join.${error}`)}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('join.joining') : t('join.submit')}
+          </button>
+        </form>
+        <p>
+          <a href="#/">{t('workshop.back')}</a>
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Joining a session: prove the code to the host, remember the link with the
+// workshop on this device, and hand back the workshop to open.
+import { useCallback } from 'react';
+import { db } from '../app/database';
+import { linkWorkshop } from '../persistence/workshops';
+import { fetchSessionInfo } from '../sync/fetchSessionInfo';
+import { normaliseBaseUrl } from '../sync/sessionLink';
+
+export type JoinResult =
+  | { readonly ok: true; readonly workshopId: string }
+  | { readonly ok: false; readonly reason: 'wrongCode' | 'unreachable' | 'notWerkstatt' };
+
+export function useJoinSession(): (address: string, code: string) => Promise<JoinResult> {
+  return useCallback(async (address, code) => {
+    let baseUrl: string;
+    try {
+      baseUrl = normaliseBaseUrl(address);
+    } catch {
+      return { ok: false, reason: 'unreachable' };
+    }
+    const normalisedCode = code.trim().toUpperCase();
+    const result = await fetchSessionInfo(baseUrl, normalisedCode);
+    if (!result.ok) return result;
+    const { info } = result;
+    await linkWorkshop(db, info.workshopId, info.title, {
+      baseUrl,
+      code: normalisedCode,
+      relayPath: info.relayPath,
+      signalingPath: info.signalingPath,
+    });
+    return { ok: true, workshopId: info.workshopId };
+  }, []);
+}
+
+/** The address this page was served from, when that is a session host (browser participants). */
+export function servedFromAddress(): string {
+  return window.location.protocol === 'http:' || window.location.protocol === 'https:'
+    ? window.location.origin
+    : '';
+}

@@ -1,0 +1,31 @@
+// Asks a session host who it is, proving the join code. A wrong code, an
+// unreachable host and a host that is not Werkstatt are told apart for the user.
+import { CODE_PARAM, isSessionInfo, type SessionInfo } from './sessionLink';
+
+export const SESSION_INFO_TIMEOUT_MS = 5_000;
+export const SESSION_INFO_PATH = '/api/session';
+
+export type SessionInfoResult =
+  | { readonly ok: true; readonly info: SessionInfo }
+  | { readonly ok: false; readonly reason: 'wrongCode' | 'unreachable' | 'notWerkstatt' };
+
+export async function fetchSessionInfo(baseUrl: string, code: string): Promise<SessionInfoResult> {
+  const url = new URL(SESSION_INFO_PATH, baseUrl);
+  url.searchParams.set(CODE_PARAM, code.trim().toUpperCase());
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(SESSION_INFO_TIMEOUT_MS) });
+  } catch {
+    return { ok: false, reason: 'unreachable' };
+  }
+  if (response.status === 401 || response.status === 403 || response.status === 429) {
+    return { ok: false, reason: 'wrongCode' };
+  }
+  if (!response.ok) return { ok: false, reason: 'notWerkstatt' };
+  try {
+    const body: unknown = await response.json();
+    return isSessionInfo(body) ? { ok: true, info: body } : { ok: false, reason: 'notWerkstatt' };
+  } catch {
+    return { ok: false, reason: 'notWerkstatt' };
+  }
+}
