@@ -13,6 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { SaveIndicator } from './SaveIndicator';
 import { StrategyView } from './StrategyView';
 import { TextField } from './TextField';
+import { UndoButtons } from './UndoButtons';
 
 type View = 'board' | 'strategy';
 
@@ -65,6 +66,7 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
           onChange={(value) => actions.setWorkshopText('title', value)}
           testId="workshop-title"
         />
+        <UndoButtons />
         <SaveIndicator />
         <ConnectionIndicator />
         <LanguageSwitch />

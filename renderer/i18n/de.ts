@@ -147,6 +147,13 @@ export const de = {
     editing: '{{names}} bearbeitet gerade',
     leave: 'Sitzung verlassen',
   },
+  undo: {
+    group: 'Eigene Änderungen',
+    undo: 'Rückgängig',
+    redo: 'Wiederholen',
+    undoHint: 'Ihre letzte Änderung zurücknehmen (Strg+Z)',
+    redoHint: 'Zurückgenommene Änderung wiederherstellen (Strg+Umschalt+Z)',
+  },
   dialog: {
     confirm: 'Löschen',
     cancel: 'Abbrechen',

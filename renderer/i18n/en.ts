@@ -148,6 +148,13 @@ export const en: Translation = {
     editing: '{{names}} is editing',
     leave: 'Leave session',
   },
+  undo: {
+    group: 'Your edits',
+    undo: 'Undo',
+    redo: 'Redo',
+    undoHint: 'Take back your last edit (Ctrl+Z)',
+    redoHint: 'Restore the edit you took back (Ctrl+Shift+Z)',
+  },
   dialog: {
     confirm: 'Delete',
     cancel: 'Cancel',

@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { ChangeFeed } from '../../shared/model/changeFeed';
 import { readWorkshopInfo } from '../../shared/model/read';
+import { createUndoManager } from '../../shared/model/undo';
 import { SCHEMA_VERSION } from '../../shared/schema/version';
 import type { WerkstattDb } from '../persistence/db';
 import { UpdateLog } from '../persistence/updateLog';
@@ -17,6 +18,8 @@ export interface WorkshopSession {
   readonly doc: Y.Doc;
   readonly feed: ChangeFeed;
   readonly log: UpdateLog;
+  /** Undo/redo of this user's own edits. */
+  readonly undo: Y.UndoManager;
   /** The link to the room, if this workshop syncs; null while working alone. */
   getConnection(): SessionConnection | null;
   subscribeConnection(listener: () => void): () => void;
@@ -48,6 +51,7 @@ export async function openWorkshopSession(
     throw new WorkshopTooNewError(String(schemaVersion));
   }
   const feed = new ChangeFeed(doc);
+  const undo = createUndoManager(doc);
   let connection: SessionConnection | null = null;
   const connectionListeners = new Set<() => void>();
   const setConnection = (next: SessionConnection | null) => {
@@ -60,6 +64,7 @@ export async function openWorkshopSession(
     doc,
     feed,
     log,
+    undo,
     getConnection: () => connection,
     subscribeConnection: (listener) => {
       connectionListeners.add(listener);
@@ -72,6 +77,7 @@ export async function openWorkshopSession(
       openSessions.delete(session);
       setConnection(null);
       await log.close();
+      undo.destroy();
       feed.destroy();
       doc.destroy();
     },

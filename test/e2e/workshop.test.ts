@@ -86,4 +86,35 @@ describe('a new workshop', () => {
     await expect.poll(() => page.getByTestId('card').count()).toBe(before - 1);
     expect(await page.getByText('Geänderter Kartentext').count()).toBe(0);
   });
+
+  it('undoes and redoes one’s own edits with the buttons and the keyboard', async () => {
+    const { page } = await env().newPage('de-DE');
+    await page.getByRole('button', { name: 'Demo-Workshop öffnen' }).click();
+    const cards = page.getByTestId('card');
+    await cards.first().waitFor();
+    const before = await cards.count();
+    const firstText = await cards.first().locator('.card-text').innerText();
+
+    await cards.first().getByRole('button', { name: 'Karte löschen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Löschen' }).click();
+    await expect.poll(() => cards.count()).toBe(before - 1);
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await expect.poll(() => cards.count()).toBe(before);
+    expect(await cards.first().locator('.card-text').innerText()).toBe(firstText);
+
+    await page.getByRole('button', { name: 'Wiederholen' }).click();
+    await expect.poll(() => cards.count()).toBe(before - 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cards.count()).toBe(before);
+
+    // Typing in the workshop title, then Ctrl+Z in the field, takes the typing back.
+    const title = page.getByTestId('workshop-title');
+    const original = await title.inputValue();
+    await title.click();
+    await title.press('End');
+    await title.pressSequentially(' – Nachmittag');
+    expect(await title.inputValue()).toBe(`${original} – Nachmittag`);
+    await title.press('Control+z');
+    await expect.poll(() => title.inputValue()).toBe(original);
+  });
 });
