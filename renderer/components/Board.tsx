@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAuthorName } from '../hooks/useAuthorName';
 import { useFieldIds } from '../hooks/workshopHooks';
+import { BoardDnd } from './BoardDnd';
 import { Column } from './Column';
 import { TextField } from './TextField';
 
@@ -24,11 +25,13 @@ export function Board() {
       {fieldIds.length === 0 ? (
         <p className="empty">{t('board.noFields')}</p>
       ) : (
-        <div className="board">
-          {fieldIds.map((id) => (
-            <Column key={id} fieldId={id} author={author} />
-          ))}
-        </div>
+        <BoardDnd>
+          <div className="board">
+            {fieldIds.map((id) => (
+              <Column key={id} fieldId={id} author={author} />
+            ))}
+          </div>
+        </BoardDnd>
       )}
     </section>
   );

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useCardEditors, useSessionActions } from '../hooks/useConnection';
 import { useCard } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { MoveCardMenu } from './MoveCardMenu';
 import { TextField } from './TextField';
 import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
 
@@ -13,6 +16,11 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
   const card = useCard(id);
   const actions = useWorkshopActions();
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const sortable = useSortable({
+    id,
+    data: { fieldId: card?.fieldId ?? '', text: card?.text ?? '' },
+  });
   const editors = useCardEditors(id);
   const presence = useSessionActions();
   const toggleEditing = () => {
@@ -21,7 +29,16 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
   };
   if (!card) return null;
   return (
-    <li className="card" data-testid="card" data-card-id={id}>
+    <li
+      className={`card${sortable.isDragging ? ' dragging' : ''}`}
+      data-testid="card"
+      data-card-id={id}
+      ref={sortable.setNodeRef}
+      style={{
+        transform: CSS.Translate.toString(sortable.transform),
+        transition: sortable.transition,
+      }}
+    >
       {editors && <p className="card-editors">{t('connection.editing', { names: editors })}</p>}
       {editing ? (
         <TextField
@@ -40,6 +57,25 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
         <div className="card-actions">
           <button
             type="button"
+            className="drag-handle"
+            aria-label={t('board.dragCard', { text: card.text.slice(0, 60) })}
+            ref={sortable.setActivatorNodeRef}
+            {...sortable.attributes}
+            {...sortable.listeners}
+          >
+            ⠿
+          </button>
+          <button
+            type="button"
+            aria-haspopup="true"
+            aria-expanded={moving}
+            aria-label={t('board.moveTo')}
+            onClick={() => setMoving(!moving)}
+          >
+            ⇄
+          </button>
+          <button
+            type="button"
             aria-label={editing ? t('board.done') : t('board.editCard')}
             onClick={toggleEditing}
           >
@@ -54,6 +90,16 @@ export const CardItem = memo(function CardItem({ id }: { readonly id: string }) 
           </ConfirmingDeleteButton>
         </div>
       </div>
+      {moving && (
+        <MoveCardMenu
+          currentFieldId={card.fieldId}
+          onClose={() => setMoving(false)}
+          onMove={(fieldId) => {
+            setMoving(false);
+            actions.moveCardBefore(id, fieldId, null);
+          }}
+        />
+      )}
     </li>
   );
 });

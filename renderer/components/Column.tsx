@@ -4,6 +4,9 @@ import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCardIds, useField } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { COLUMN_DROP_PREFIX } from './BoardDnd';
 import { CardItem } from './CardItem';
 
 export const Column = memo(function Column({
@@ -19,6 +22,7 @@ export const Column = memo(function Column({
   const actions = useWorkshopActions();
   const [draft, setDraft] = useState('');
   const headingId = useId();
+  const { setNodeRef, isOver } = useDroppable({ id: `${COLUMN_DROP_PREFIX}${fieldId}` });
   const inputId = useId();
   if (!field) return null;
 
@@ -35,11 +39,13 @@ export const Column = memo(function Column({
         <h3 id={headingId}>{field.title}</h3>
         <span className="count">{t('board.cardCount', { count: cardIds.length })}</span>
       </header>
-      <ul className="cards">
-        {cardIds.map((id) => (
-          <CardItem key={id} id={id} />
-        ))}
-      </ul>
+      <SortableContext items={cardIds} strategy={verticalListSortingStrategy}>
+        <ul className={`cards${isOver ? ' drop-target' : ''}`} ref={setNodeRef}>
+          {cardIds.map((id) => (
+            <CardItem key={id} id={id} />
+          ))}
+        </ul>
+      </SortableContext>
       <form
         className="add-card"
         onSubmit={(event) => {

@@ -1,6 +1,7 @@
 // The commands, bound to the open workshop, for components (which never see Yjs).
 import { useMemo } from 'react';
 import * as commands from '../../shared/model/commands';
+import { moveCardBefore } from '../../shared/model/moveCard';
 import type {
   FieldTextKey,
   GoalTextKey,
@@ -42,6 +43,8 @@ export function useWorkshopActions() {
         commands.addCard(doc, fieldId, { text, author }),
       setCardText: (id: string, text: string) => commands.setCardText(doc, id, text),
       deleteCard: (id: string) => commands.deleteCard(doc, id),
+      moveCardBefore: (id: string, fieldId: string, beforeId: string | null) =>
+        moveCardBefore(doc, id, fieldId, beforeId),
     }),
     [doc],
   );

@@ -69,6 +69,8 @@ export const de = {
     done: 'Fertig',
     deleteCard: 'Karte löschen',
     confirmDeleteCard: 'Karte „{{text}}“ löschen?',
+    dragCard: 'Karte „{{text}}“ verschieben (ziehen oder Leertaste)',
+    moveTo: 'Verschieben nach …',
     by: 'von {{author}}',
   },
   strategy: {
@@ -153,6 +155,15 @@ export const de = {
     redo: 'Wiederholen',
     undoHint: 'Ihre letzte Änderung zurücknehmen (Strg+Z)',
     redoHint: 'Zurückgenommene Änderung wiederherstellen (Strg+Umschalt+Z)',
+  },
+  dnd: {
+    instructions:
+      'Zum Verschieben einer Karte Leertaste drücken, mit den Pfeiltasten bewegen, mit Leertaste ablegen, mit Escape abbrechen.',
+    picked: 'Karte „{{card}}“ aufgenommen.',
+    over: 'Karte „{{card}}“ über einer neuen Stelle.',
+    outside: 'Karte „{{card}}“ ist über keiner Spalte.',
+    dropped: 'Karte „{{card}}“ abgelegt.',
+    cancelled: 'Verschieben von „{{card}}“ abgebrochen.',
   },
   dialog: {
     confirm: 'Löschen',

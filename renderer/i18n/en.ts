@@ -70,6 +70,8 @@ export const en: Translation = {
     done: 'Done',
     deleteCard: 'Delete card',
     confirmDeleteCard: 'Delete card “{{text}}”?',
+    dragCard: 'Move card “{{text}}” (drag or Space)',
+    moveTo: 'Move to …',
     by: 'by {{author}}',
   },
   strategy: {
@@ -154,6 +156,15 @@ export const en: Translation = {
     redo: 'Redo',
     undoHint: 'Take back your last edit (Ctrl+Z)',
     redoHint: 'Restore the edit you took back (Ctrl+Shift+Z)',
+  },
+  dnd: {
+    instructions:
+      'To move a card, press Space, move it with the arrow keys, press Space to drop it or Escape to cancel.',
+    picked: 'Picked up card “{{card}}”.',
+    over: 'Card “{{card}}” is over a new place.',
+    outside: 'Card “{{card}}” is not over a column.',
+    dropped: 'Dropped card “{{card}}”.',
+    cancelled: 'Moving “{{card}}” was cancelled.',
   },
   dialog: {
     confirm: 'Delete',
