@@ -1,16 +1,24 @@
 // Tells subscribers which parts of a workshop document a transaction touched, so
 // that a view of one card is woken only when that card changes, and a column only
 // when cards join, leave or reorder. Keys look like "cards" (membership and order
-// of a collection), "cards/<id>" (one entity), "strategy" and "meta".
+// of a collection), "cards/<id>" (one entity), and one key per plain-value root
+// ("strategy", "meta", "facilitation", "votes", "ready", "draftCounts", "publishedDrafts").
 import * as Y from 'yjs';
-import { COLLECTIONS, ROOT, type CollectionName } from '../schema/doc';
+import { COLLECTIONS, ROOT, VALUE_ROOTS, type CollectionName } from '../schema/doc';
 
 export type ChangeKey = string;
 type Listener = () => void;
 type DeepEvent = Y.YEvent<Y.Map<unknown>>;
 
 /** Fields whose change can alter a collection's grouping or order. */
-const LAYOUT_KEYS: ReadonlySet<string> = new Set(['position', 'fieldId', 'goalId']);
+const LAYOUT_KEYS: ReadonlySet<string> = new Set([
+  'position',
+  'fieldId',
+  'goalId',
+  'clusterId',
+  'cardId',
+  'mergedInto',
+]);
 
 export function entityKey(name: CollectionName, id: string): ChangeKey {
   return `${name}/${id}`;
@@ -32,7 +40,7 @@ export class ChangeFeed {
       root.observeDeep(observer);
       observers.push([root, observer]);
     }
-    for (const name of ['meta', 'strategy'] as const) {
+    for (const name of VALUE_ROOTS) {
       const root = doc.getMap(ROOT[name]);
       const observer = () => this.pending.add(name);
       root.observeDeep(observer);

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { addCard, addField, deleteCard, setCardText } from '../../../shared/model/commands';
 import { listCards } from '../../../shared/model/read';
 import { createUndoManager } from '../../../shared/model/undo';
+import { anonymously } from '../../../shared/facilitation/anonymous';
+import { LOCAL_ORIGIN } from '../../../shared/schema/origin';
 
 function sync(from: Y.Doc, to: Y.Doc) {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote');
@@ -49,5 +51,16 @@ describe('undo', () => {
     for (const text of ['T', 'Ti', 'Tip', 'Tipp']) setCardText(doc, cardId, text);
     undo.undo();
     expect(listCards(doc)[0]?.text).toBe('');
+  });
+
+  it('does not capture anonymous insertions (a redo would reveal the author)', () => {
+    const doc = new Y.Doc();
+    const fieldId = addField(doc, { title: 'HF' });
+    const undo = createUndoManager(doc);
+    doc.transact(() => {
+      anonymously(doc, 'card-1', () => addCard(doc, fieldId, { text: 'Anonym' }));
+    }, LOCAL_ORIGIN);
+    expect(undo.canUndo()).toBe(false);
+    expect(listCards(doc).map((card) => card.text)).toEqual(['Anonym']);
   });
 });
