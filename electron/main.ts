@@ -10,6 +10,7 @@ import { secureWebPreferences } from './security/webPreferences';
 import { readStaticFile } from './static/readStaticFile';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/registerIpc';
+import { SessionController } from './host/sessionController';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist');
 const WINDOW_MIN_WIDTH_PX = 900;
@@ -26,6 +27,10 @@ protocol.registerSchemesAsPrivileged([
 app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns');
 
 let mainWindow: BrowserWindow | null = null;
+
+/** A stable port keeps the join address the same when the facilitator restarts a session. */
+const SESSION_PORT = 4871;
+let sessions: SessionController;
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -54,6 +59,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    sessions = new SessionController({
+      appRoot: RENDERER_ROOT,
+      dataDir: path.join(app.getPath('userData'), 'sessions'),
+      port: SESSION_PORT,
+      log: (message) => console.log(`[session] ${message}`),
+    });
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
       if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
@@ -75,6 +86,7 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         locale: () => app.getLocale(),
         setTitle: (title) => mainWindow?.setTitle(title),
+        sessions,
       }),
     );
     createWindow();
@@ -87,4 +99,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', () => void sessions?.stop());
 }

@@ -1,6 +1,7 @@
 // The main process's side of the IPC contract: one validated handler per channel.
 // Arguments arrive from the renderer and are checked here as untrusted input.
 import type { AppInfo, IpcChannel, IpcContract } from '../../shared/ipc/contract';
+import { isStartSessionRequest, type SessionController } from '../host/sessionController';
 
 export const MAX_WINDOW_TITLE_LENGTH = 200;
 
@@ -9,6 +10,7 @@ export interface HandlerDeps {
   readonly platform: string;
   readonly locale: () => string;
   readonly setTitle: (title: string) => void;
+  readonly sessions: SessionController;
 }
 
 export type ArgsValidator<C extends IpcChannel> = (
@@ -18,7 +20,10 @@ export type ArgsValidator<C extends IpcChannel> = (
 export type HandlerRegistry = {
   readonly [C in IpcChannel]: {
     readonly validate: ArgsValidator<C>;
-    readonly handle: IpcContract[C];
+    /** May answer later: ipcMain.handle awaits a promise before replying. */
+    readonly handle: (
+      ...args: Parameters<IpcContract[C]>
+    ) => ReturnType<IpcContract[C]> | Promise<ReturnType<IpcContract[C]>>;
   };
 };
 
@@ -42,5 +47,15 @@ export function createHandlers(deps: HandlerDeps): HandlerRegistry {
         args[0].length <= MAX_WINDOW_TITLE_LENGTH,
       handle: (title: string) => deps.setTitle(title),
     },
+    'session:interfaces': { validate: noArgs, handle: () => deps.sessions.interfaces() },
+    'session:start': {
+      validate: (args): args is Parameters<IpcContract['session:start']> =>
+        args.length === 1 && isStartSessionRequest(args[0]),
+      handle: (request) => deps.sessions.start(request),
+    },
+    'session:status': { validate: noArgs, handle: () => deps.sessions.status() },
+    'session:rotateCode': { validate: noArgs, handle: () => deps.sessions.rotateCode() },
+    'session:revokeCode': { validate: noArgs, handle: () => deps.sessions.revokeCode() },
+    'session:stop': { validate: noArgs, handle: () => deps.sessions.stop() },
   };
 }

@@ -2,10 +2,12 @@
 // the same on the desktop app's app:// origin and in browser mode.
 import { useSyncExternalStore } from 'react';
 
+export type WorkshopView = 'board' | 'strategy' | 'session';
+
 export type Route =
   | { readonly screen: 'start' }
   | { readonly screen: 'join'; readonly code: string }
-  | { readonly screen: 'workshop'; readonly id: string; readonly view: 'board' | 'strategy' };
+  | { readonly screen: 'workshop'; readonly id: string; readonly view: WorkshopView };
 
 export function parseRoute(hash: string): Route {
   const join = /^#\/join(?:\?(.*))?$/.exec(hash);
@@ -13,12 +15,12 @@ export function parseRoute(hash: string): Route {
     const code = new URLSearchParams(join[1] ?? '').get('code') ?? '';
     return { screen: 'join', code: code.slice(0, 32) };
   }
-  const match = /^#\/w\/([A-Za-z0-9_-]+)(?:\/(board|strategy))?$/.exec(hash);
+  const match = /^#\/w\/([A-Za-z0-9_-]+)(?:\/(board|strategy|session))?$/.exec(hash);
   if (match?.[1]) {
     return {
       screen: 'workshop',
       id: match[1],
-      view: match[2] === 'strategy' ? 'strategy' : 'board',
+      view: (match[2] as WorkshopView | undefined) ?? 'board',
     };
   }
   return { screen: 'start' };
@@ -26,7 +28,7 @@ export function parseRoute(hash: string): Route {
 
 export const JOIN_HREF = '#/join';
 
-export function workshopHref(id: string, view: 'board' | 'strategy' = 'board'): string {
+export function workshopHref(id: string, view: WorkshopView = 'board'): string {
   return `#/w/${id}/${view}`;
 }
 

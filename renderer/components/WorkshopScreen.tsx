@@ -1,7 +1,7 @@
 // An open workshop: header with title and save state, and the board or strategy view.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { workshopHref } from '../app/route';
+import { workshopHref, type WorkshopView as View } from '../app/route';
 import { SessionContext } from '../hooks/sessionContext';
 import { useOpenWorkshop } from '../hooks/useOpenWorkshop';
 import { useWorkshopInfo } from '../hooks/workshopHooks';
@@ -11,11 +11,10 @@ import { Board } from './Board';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveIndicator } from './SaveIndicator';
+import { SessionPanel } from './SessionPanel';
 import { StrategyView } from './StrategyView';
 import { TextField } from './TextField';
 import { UndoButtons } from './UndoButtons';
-
-type View = 'board' | 'strategy';
 
 export function WorkshopScreen({ id, view }: { readonly id: string; readonly view: View }) {
   const { t } = useTranslation();
@@ -81,8 +80,16 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
         >
           {t('workshop.tabStrategy')}
         </a>
+        <a
+          href={workshopHref(id, 'session')}
+          aria-current={view === 'session' ? 'page' : undefined}
+        >
+          {t('workshop.tabSession')}
+        </a>
       </nav>
-      <main className="workshop-main">{view === 'board' ? <Board /> : <StrategyView />}</main>
+      <main className="workshop-main">
+        {view === 'board' ? <Board /> : view === 'strategy' ? <StrategyView /> : <SessionPanel />}
+      </main>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { db } from '../app/database';
 import { linkWorkshop } from '../persistence/workshops';
 import { fetchSessionInfo } from '../sync/fetchSessionInfo';
 import { normaliseBaseUrl } from '../sync/sessionLink';
+import { normalizeJoinCode } from '../../shared/sync/joinCodeFormat';
 
 export type JoinResult =
   | { readonly ok: true; readonly workshopId: string }
@@ -18,7 +19,7 @@ export function useJoinSession(): (address: string, code: string) => Promise<Joi
     } catch {
       return { ok: false, reason: 'unreachable' };
     }
-    const normalisedCode = code.trim().toUpperCase();
+    const normalisedCode = normalizeJoinCode(code);
     const result = await fetchSessionInfo(baseUrl, normalisedCode);
     if (!result.ok) return result;
     const { info } = result;

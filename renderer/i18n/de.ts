@@ -44,6 +44,7 @@ export const de = {
     failed: 'Der Workshop konnte nicht geöffnet werden: {{message}}',
     tabBoard: 'Board',
     tabStrategy: 'Strategie',
+    tabSession: 'Sitzung',
     titleLabel: 'Titel des Workshops',
     dateLabel: 'Datum',
     placeLabel: 'Ort',
@@ -164,6 +165,32 @@ export const de = {
     outside: 'Karte „{{card}}“ ist über keiner Spalte.',
     dropped: 'Karte „{{card}}“ abgelegt.',
     cancelled: 'Verschieben von „{{card}}“ abgebrochen.',
+  },
+  session: {
+    heading: 'Sitzung im Raum',
+    intro:
+      'Öffnen Sie diesen Workshop für die Laptops im Raum. Wählen Sie das Netz, in dem alle sind (WLAN des Raums oder Ihr Hotspot).',
+    interface: 'Netzwerk',
+    thisComputerOnly: 'nur dieser Computer',
+    start: 'Sitzung starten',
+    stop: 'Sitzung beenden',
+    rotate: 'Neuen Code erzeugen',
+    revoke: 'Code sperren',
+    revoked: 'Der Code ist gesperrt: Niemand kann neu beitreten. Erzeugen Sie einen neuen Code.',
+    address: 'Adresse',
+    code: 'Beitrittscode',
+    qrAlt: 'QR-Code zum Beitreten: {{url}}',
+    connections_one: '{{count}} Verbindung',
+    connections_other: '{{count}} Verbindungen',
+    browserCannotHost:
+      'Im Browser-Modus kann dieser Computer keine Sitzung anbieten. Starten Sie die Desktop-App oder auf einem Computer im Raum „npm run host -- --interface <Adresse>“.',
+    networkHeading: 'Checkliste Netzwerk',
+    checkNetwork:
+      'Alle Laptops im selben WLAN oder Hotspot; eine Internetverbindung ist nicht nötig.',
+    checkFirewall:
+      'Die Firewall dieses Computers muss eingehende Verbindungen auf Port 4871 erlauben.',
+    checkPlaintext:
+      'Im Raum wird unverschlüsselt übertragen (HTTP); nutzen Sie ein Netz, dem Sie vertrauen.',
   },
   dialog: {
     confirm: 'Löschen',

@@ -1,17 +1,19 @@
 // Asks a session host who it is, proving the join code. A wrong code, an
 // unreachable host and a host that is not Werkstatt are told apart for the user.
-import { CODE_PARAM, isSessionInfo, type SessionInfo } from './sessionLink';
+import { JOIN_CODE_PARAM, SESSION_API_PATH } from '../../shared/sync/paths';
+import { normalizeJoinCode } from '../../shared/sync/joinCodeFormat';
+import type { SessionInfo } from '../../shared/sync/sessionInfo';
+import { isSessionInfo } from './sessionLink';
 
 export const SESSION_INFO_TIMEOUT_MS = 5_000;
-export const SESSION_INFO_PATH = '/api/session';
 
 export type SessionInfoResult =
   | { readonly ok: true; readonly info: SessionInfo }
   | { readonly ok: false; readonly reason: 'wrongCode' | 'unreachable' | 'notWerkstatt' };
 
 export async function fetchSessionInfo(baseUrl: string, code: string): Promise<SessionInfoResult> {
-  const url = new URL(SESSION_INFO_PATH, baseUrl);
-  url.searchParams.set(CODE_PARAM, code.trim().toUpperCase());
+  const url = new URL(SESSION_API_PATH, baseUrl);
+  url.searchParams.set(JOIN_CODE_PARAM, normalizeJoinCode(code));
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(SESSION_INFO_TIMEOUT_MS) });

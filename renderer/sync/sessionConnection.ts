@@ -6,7 +6,8 @@
 import { WebsocketProvider } from 'y-websocket';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
-import { CODE_PARAM, toWebSocketUrl, type SessionLink } from './sessionLink';
+import { JOIN_CODE_PARAM } from '../../shared/sync/paths';
+import { relayServerUrl, toWebSocketUrl, type SessionLink } from './sessionLink';
 
 /** y-webrtc's own default is 20–34 peers; the relay keeps everyone else in sync. */
 export const MAX_DIRECT_PEERS = 20;
@@ -51,12 +52,10 @@ export class SessionConnection {
 
   constructor(doc: Y.Doc, options: ConnectOptions) {
     const { link, workshopId, name } = options;
-    this.relay = new WebsocketProvider(
-      toWebSocketUrl(link.baseUrl, link.relayPath),
-      workshopId,
-      doc,
-      { params: { [CODE_PARAM]: link.code }, maxBackoffTime: RELAY_MAX_BACKOFF_MS },
-    );
+    this.relay = new WebsocketProvider(relayServerUrl(link, workshopId), workshopId, doc, {
+      params: { [JOIN_CODE_PARAM]: link.code },
+      maxBackoffTime: RELAY_MAX_BACKOFF_MS,
+    });
     const awareness = this.relay.awareness;
     awareness.setLocalState({
       name,
@@ -142,7 +141,7 @@ function createDirectPeers(
   // WebRTC needs RTCPeerConnection; without it the relay alone keeps the room in sync.
   if (typeof RTCPeerConnection === 'undefined') return null;
   const signaling = new URL(toWebSocketUrl(link.baseUrl, link.signalingPath));
-  signaling.searchParams.set(CODE_PARAM, link.code);
+  signaling.searchParams.set(JOIN_CODE_PARAM, link.code);
   try {
     return new WebrtcProvider(workshopId, doc, {
       signaling: [signaling.toString()],

@@ -1,29 +1,22 @@
 // Where a workshop syncs: the session host's address and the join code. Stored
 // with the workshop on this device so that reopening it reconnects by itself.
+// Paths and the code's URL parameter come from shared/sync, which the host uses too.
+import { WORKSHOP_ID_PATTERN } from '../../shared/sync/paths';
+import type { SessionInfo } from '../../shared/sync/sessionInfo';
 
 export interface SessionLink {
   /** The host's HTTP origin, e.g. http://192.168.0.10:4871 */
   readonly baseUrl: string;
   readonly code: string;
+  /** This workshop's relay path as the host announced it: `/relay/<workshopId>`. */
   readonly relayPath: string;
   readonly signalingPath: string;
 }
-
-/** What the host tells a client that has the right code. */
-export interface SessionInfo {
-  readonly workshopId: string;
-  readonly title: string;
-  readonly relayPath: string;
-  readonly signalingPath: string;
-}
-
-export const CODE_PARAM = 'code';
 
 export function normaliseBaseUrl(address: string): string {
   const trimmed = address.trim().replace(/\/+$/, '');
   const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
-  const url = new URL(withScheme);
-  return url.origin;
+  return new URL(withScheme).origin;
 }
 
 export function toWebSocketUrl(baseUrl: string, path: string): string {
@@ -32,14 +25,28 @@ export function toWebSocketUrl(baseUrl: string, path: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * y-websocket appends the room name to its server URL, so the server URL is the
+ * relay path without its last segment (the workshop id).
+ */
+export function relayServerUrl(link: SessionLink, workshopId: string): string {
+  const suffix = `/${workshopId}`;
+  const base = link.relayPath.endsWith(suffix)
+    ? link.relayPath.slice(0, -suffix.length)
+    : link.relayPath;
+  return toWebSocketUrl(link.baseUrl, base || '/');
+}
+
 export function isSessionInfo(value: unknown): value is SessionInfo {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
     typeof record.workshopId === 'string' &&
-    /^[A-Za-z0-9_-]{1,64}$/.test(record.workshopId) &&
+    WORKSHOP_ID_PATTERN.test(record.workshopId) &&
     typeof record.title === 'string' &&
     typeof record.relayPath === 'string' &&
-    typeof record.signalingPath === 'string'
+    record.relayPath.startsWith('/') &&
+    typeof record.signalingPath === 'string' &&
+    record.signalingPath.startsWith('/')
   );
 }

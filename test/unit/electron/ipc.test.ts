@@ -21,6 +21,7 @@ import {
   type InvokeEvent,
   type IpcMainLike,
 } from '../../../electron/ipc/registerIpc';
+import { SessionController } from '../../../electron/host/sessionController';
 
 const FROM_APP: InvokeEvent = { senderFrame: { url: 'app://werkstatt/index.html' } };
 
@@ -31,7 +32,18 @@ function setup(): {
 } {
   const setTitle = vi.fn();
   const locale = vi.fn(() => 'de-DE');
-  const registry = createHandlers({ version: '1.2.3', platform: 'linux', locale, setTitle });
+  const sessions = new SessionController({
+    appRoot: '/nonexistent',
+    dataDir: '/nonexistent',
+    listInterfaces: () => [{ name: 'lo', address: '127.0.0.1', internal: true }],
+  });
+  const registry = createHandlers({
+    version: '1.2.3',
+    platform: 'linux',
+    locale,
+    setTitle,
+    sessions,
+  });
   return { registry, setTitle, locale };
 }
 
@@ -145,8 +157,8 @@ describe('the handler registry and the contract', () => {
 
   it('matches the contract’s types', () => {
     expectTypeOf<keyof HandlerRegistry>().toEqualTypeOf<IpcChannel>();
-    expectTypeOf<HandlerRegistry['app:getInfo']['handle']>().toEqualTypeOf<
-      IpcContract['app:getInfo']
+    expectTypeOf<ReturnType<HandlerRegistry['app:getInfo']['handle']>>().toEqualTypeOf<
+      ReturnType<IpcContract['app:getInfo']> | Promise<ReturnType<IpcContract['app:getInfo']>>
     >();
     expectTypeOf<WerkstattBridge['window:setTitle']>().toEqualTypeOf<
       (title: string) => Promise<void>

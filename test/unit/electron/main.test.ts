@@ -63,6 +63,7 @@ const fake = vi.hoisted(() => {
     whenReady: vi.fn(() => Promise.resolve()),
     getVersion: () => '9.8.7',
     getLocale: () => 'de-DE',
+    getPath: (name: string) => `/nonexistent/werkstatt-${name}`,
   });
 
   return {
