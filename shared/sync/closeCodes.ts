@@ -10,6 +10,8 @@ export const SESSION_CLOSE_CODES = {
   policyViolation: 1008,
   /** A frame larger than the endpoint allows (sent by the ws library itself). */
   tooBig: 1009,
+  /** The host failed on a frame (a bug, not the client's fault): reconnect. */
+  internalError: 1011,
   /** The facilitator revoked the join code: do not reconnect, ask for the new code. */
   codeRevoked: 4403,
 } as const;

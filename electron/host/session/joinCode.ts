@@ -49,15 +49,23 @@ export class JoinCodes {
   private codeGeneration = 1;
   private readonly staleDigests: Buffer[] = [];
 
-  /** Starts with `initial` (a code this host made before, e.g. after a restart) or a new one. */
-  constructor(initial?: string) {
-    if (initial !== undefined && !isWellFormedJoinCode(initial)) {
+  /**
+   * Starts with `initial` (a code this host made before, e.g. after a restart), revoked
+   * (null: it was revoked when the host stopped), or with a new code (undefined).
+   */
+  constructor(initial?: string | null) {
+    if (typeof initial === 'string' && !isWellFormedJoinCode(initial)) {
       throw new Error(
         `A join code has ${JOIN_CODE_LENGTH} characters from ${JOIN_CODE_ALPHABET}; "${initial}" is not one.`,
       );
     }
-    this.code = initial === undefined ? generateJoinCode() : normalizeJoinCode(initial);
-    this.codeDigest = digest(this.code);
+    this.code =
+      initial === undefined
+        ? generateJoinCode()
+        : initial === null
+          ? null
+          : normalizeJoinCode(initial);
+    this.codeDigest = this.code === null ? null : digest(this.code);
   }
 
   /** The code that admits people now; null after revoke(). */

@@ -21,6 +21,7 @@ import {
   type ConnectionKind,
 } from './hostConnection';
 import { JoinCodes } from './joinCode';
+import { joinCodeFileFor, loadJoinCode, saveJoinCode } from './joinCodeFile';
 import { admit } from './joinGate';
 import { JoinThrottle } from './joinThrottle';
 import {
@@ -53,9 +54,15 @@ export interface SessionHostOptions {
   readonly appRoot: string;
   readonly workshopId: string;
   readonly title: string;
-  /** Keep a code this host made before (e.g. across a restart); a new one otherwise. */
+  /**
+   * Keep a code this host made before; otherwise the one saved with `dataFile`, otherwise a
+   * new one.
+   */
   readonly joinCode?: string;
-  /** Keep the relay's replica in this file (loaded at start, written atomically, batched). */
+  /**
+   * Keep the relay's replica in this file (loaded at start, written atomically, batched) and
+   * the join code in `<dataFile>.code`, so that a restarted host has both.
+   */
   readonly dataFile?: string;
   readonly limits?: Partial<SessionLimits>;
   /** One line per notable event (refused frames, dropped sockets); silent by default. */
@@ -102,7 +109,18 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
   const workshopId = options.workshopId;
   const title = options.title.slice(0, MAX_TITLE_CHARS);
 
-  const codes = new JoinCodes(options.joinCode);
+  const codeFile = options.dataFile ? joinCodeFileFor(options.dataFile) : null;
+  const codes = new JoinCodes(
+    options.joinCode ?? (codeFile ? await loadJoinCode(codeFile) : undefined),
+  );
+  let codeSaved = Promise.resolve();
+  const saveCode = (): void => {
+    if (!codeFile) return;
+    const code = codes.current;
+    codeSaved = codeSaved
+      .then(() => saveJoinCode(codeFile, code))
+      .catch((error: unknown) => log(`could not save the join code: ${(error as Error).message}`));
+  };
   const throttle = new JoinThrottle({
     burst: limits.failedJoinBurst,
     refillMs: limits.failedJoinRefillMs,
@@ -235,7 +253,7 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
       } catch (error) {
         // Not expected (both protocols catch their own errors); the host must stay up.
         log(`${kind} connection ${connection.id}: ${(error as Error).message}`);
-        connection.close(1011, 'internal error');
+        connection.close(SESSION_CLOSE_CODES.internalError, 'internal error');
       }
     });
     socket.on('close', () => {
@@ -267,6 +285,7 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
   });
   // A socket error after start-up must not take the host down.
   server.on('error', (error) => log(`HTTP server error: ${error.message}`));
+  saveCode();
   const stopHeartbeat = startHeartbeat(limits.pingIntervalMs, () => registry.all());
   const bound = server.address() as AddressInfo;
   const port = bound.port;
@@ -296,6 +315,7 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
     relayServer.close();
     room.destroy();
     await snapshots?.close();
+    await codeSaved;
     doc.destroy();
   }
 
@@ -307,9 +327,14 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
     get code() {
       return codes.current;
     },
-    rotateCode: () => codes.rotate(),
+    rotateCode: () => {
+      const code = codes.rotate();
+      saveCode();
+      return code;
+    },
     revokeCode: () => {
       codes.revoke();
+      saveCode();
       for (const connection of registry.all()) {
         connection.close(SESSION_CLOSE_CODES.codeRevoked, 'join code revoked');
       }

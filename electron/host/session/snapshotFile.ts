@@ -34,10 +34,15 @@ export async function loadSnapshot(file: string, doc: Y.Doc): Promise<boolean> {
   return true;
 }
 
-export async function writeFileAtomically(file: string, data: Uint8Array): Promise<void> {
+/** Writes `data` to a temporary file, flushes it, and renames it over `file`. */
+export async function writeFileAtomically(
+  file: string,
+  data: Uint8Array | string,
+  mode = 0o666,
+): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const handle = await open(temporary, 'w');
+    const handle = await open(temporary, 'w', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();

@@ -1,7 +1,8 @@
 // The host restarted on the same port: unmodified y-websocket clients reconnect by
 // themselves and everybody converges, including edits made while the host was down. With
-// a data file the restarted host has the board before anybody reconnects.
-import { readFileSync, readdirSync } from 'node:fs';
+// a data file the restarted host has the board before anybody reconnects, and the same
+// join code (without one, the code must be handed over, or the clients are refused).
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -45,9 +46,11 @@ async function restartScenario(dataFile: string | undefined) {
     appRoot,
     dataFile,
     port: first.port,
-    joinCode: code,
+    // With a data file the code comes back by itself; without one it must be passed on.
+    joinCode: dataFile ? undefined : code,
     limits: { snapshotDelayMs: 20 },
   });
+  expect(second.code).toBe(code);
   const loaded = items(second.doc);
   const expected = ['A before', 'A while down', 'B before', 'B while down'];
   await waitFor(
@@ -75,5 +78,34 @@ describe('host restart on the same port', () => {
   it('without a data file: the host starts empty and the clients bring the board back', async () => {
     const { loaded } = await restartScenario(undefined);
     expect(loaded).toEqual([]);
+  });
+
+  it('keeps the join code with the data file: rotated stays rotated, revoked stays revoked', async () => {
+    const dataFile = path.join(tmp, 'codes.yjs');
+    const first = await resources.host({ appRoot, dataFile });
+    const rotated = first.rotateCode();
+    await first.close();
+    if (process.platform !== 'win32') {
+      expect(statSync(`${dataFile}.code`).mode & 0o777).toBe(0o600);
+    }
+    const second = await resources.host({ appRoot, dataFile });
+    expect(second.code).toBe(rotated);
+    second.revokeCode();
+    await second.close();
+    const third = await resources.host({ appRoot, dataFile });
+    expect(third.code).toBeNull();
+    const fresh = third.rotateCode();
+    await third.close();
+    const fourth = await resources.host({ appRoot, dataFile, joinCode: undefined });
+    expect(fourth.code).toBe(fresh);
+    await fourth.close();
+    // An explicit code wins; an unreadable code file means a new code.
+    const explicit = await resources.host({ appRoot, dataFile, joinCode: 'K7QM-3XRD' });
+    expect(explicit.code).toBe('K7QM3XRD');
+    await explicit.close();
+    writeFileSync(`${dataFile}.code`, 'garbage');
+    const renewed = await resources.host({ appRoot, dataFile });
+    expect(renewed.code).toMatch(/^[2-9A-Z]{8}$/);
+    expect(renewed.code).not.toBe('K7QM3XRD');
   });
 });
