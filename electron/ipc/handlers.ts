@@ -2,8 +2,25 @@
 // Arguments arrive from the renderer and are checked here as untrusted input.
 import type { AppInfo, IpcChannel, IpcContract } from '../../shared/ipc/contract';
 import { isStartSessionRequest, type SessionController } from '../host/sessionController';
+import { fetchSessionInfo } from '../../shared/sync/fetchSessionInfo';
 
 export const MAX_WINDOW_TITLE_LENGTH = 200;
+export const MAX_JOIN_CODE_INPUT_LENGTH = 32;
+
+/** Only http(s) origins, nothing else (no file:, no credentials, no paths). */
+export function isLookupAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.username === '' &&
+      url.password === '' &&
+      url.origin === value
+    );
+  } catch {
+    return false;
+  }
+}
 
 export interface HandlerDeps {
   readonly version: string;
@@ -57,5 +74,14 @@ export function createHandlers(deps: HandlerDeps): HandlerRegistry {
     'session:rotateCode': { validate: noArgs, handle: () => deps.sessions.rotateCode() },
     'session:revokeCode': { validate: noArgs, handle: () => deps.sessions.revokeCode() },
     'session:stop': { validate: noArgs, handle: () => deps.sessions.stop() },
+    'session:lookup': {
+      validate: (args): args is [string, string] =>
+        args.length === 2 &&
+        typeof args[0] === 'string' &&
+        isLookupAddress(args[0]) &&
+        typeof args[1] === 'string' &&
+        args[1].length <= MAX_JOIN_CODE_INPUT_LENGTH,
+      handle: (baseUrl: string, code: string) => fetchSessionInfo(baseUrl, code),
+    },
   };
 }

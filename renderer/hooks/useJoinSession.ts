@@ -3,7 +3,8 @@
 import { useCallback } from 'react';
 import { db } from '../app/database';
 import { linkWorkshop } from '../persistence/workshops';
-import { fetchSessionInfo } from '../sync/fetchSessionInfo';
+import { fetchSessionInfo } from '../../shared/sync/fetchSessionInfo';
+import { desktopBridge } from '../platform/shell';
 import { normaliseBaseUrl } from '../sync/sessionLink';
 import { normalizeJoinCode } from '../../shared/sync/joinCodeFormat';
 
@@ -20,7 +21,11 @@ export function useJoinSession(): (address: string, code: string) => Promise<Joi
       return { ok: false, reason: 'unreachable' };
     }
     const normalisedCode = normalizeJoinCode(code);
-    const result = await fetchSessionInfo(baseUrl, normalisedCode);
+    // The desktop app's page (app://) may not fetch from a LAN host; its main process can.
+    const bridge = desktopBridge();
+    const result = bridge
+      ? await bridge['session:lookup'](baseUrl, normalisedCode)
+      : await fetchSessionInfo(baseUrl, normalisedCode);
     if (!result.ok) return result;
     const { info } = result;
     await linkWorkshop(db, info.workshopId, info.title, {

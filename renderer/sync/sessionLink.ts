@@ -1,8 +1,6 @@
 // Where a workshop syncs: the session host's address and the join code. Stored
 // with the workshop on this device so that reopening it reconnects by itself.
 // Paths and the code's URL parameter come from shared/sync, which the host uses too.
-import { WORKSHOP_ID_PATTERN } from '../../shared/sync/paths';
-import type { SessionInfo } from '../../shared/sync/sessionInfo';
 
 export interface SessionLink {
   /** The host's HTTP origin, e.g. http://192.168.0.10:4871 */
@@ -35,18 +33,4 @@ export function relayServerUrl(link: SessionLink, workshopId: string): string {
     ? link.relayPath.slice(0, -suffix.length)
     : link.relayPath;
   return toWebSocketUrl(link.baseUrl, base || '/');
-}
-
-export function isSessionInfo(value: unknown): value is SessionInfo {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record.workshopId === 'string' &&
-    WORKSHOP_ID_PATTERN.test(record.workshopId) &&
-    typeof record.title === 'string' &&
-    typeof record.relayPath === 'string' &&
-    record.relayPath.startsWith('/') &&
-    typeof record.signalingPath === 'string' &&
-    record.signalingPath.startsWith('/')
-  );
 }

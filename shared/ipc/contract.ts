@@ -1,3 +1,5 @@
+import type { SessionInfoResult } from '../sync/fetchSessionInfo';
+
 // The one list of calls the renderer may make to the desktop shell. The main
 // process implements exactly this interface, the preload exposes exactly these
 // channels, and the renderer's `window.werkstatt` is typed from it.
@@ -47,6 +49,8 @@ export interface IpcContract {
   'session:rotateCode': () => HostedSession | null;
   'session:revokeCode': () => HostedSession | null;
   'session:stop': () => void;
+  /** Asks a host on the LAN about its session (the page itself may not fetch from there). */
+  'session:lookup': (baseUrl: string, code: string) => SessionInfoResult;
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -60,6 +64,7 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'session:rotateCode',
   'session:revokeCode',
   'session:stop',
+  'session:lookup',
 ];
 
 /** What the preload puts on `window.werkstatt`: one async function per channel. */

@@ -1,9 +1,10 @@
 // Asks a session host who it is, proving the join code. A wrong code, an
 // unreachable host and a host that is not Werkstatt are told apart for the user.
-import { JOIN_CODE_PARAM, SESSION_API_PATH } from '../../shared/sync/paths';
-import { normalizeJoinCode } from '../../shared/sync/joinCodeFormat';
-import type { SessionInfo } from '../../shared/sync/sessionInfo';
-import { isSessionInfo } from './sessionLink';
+// Used by browser participants directly and by the desktop app's main process
+// (the app:// page may not fetch from a LAN origin itself).
+import { normalizeJoinCode } from './joinCodeFormat';
+import { JOIN_CODE_PARAM, SESSION_API_PATH } from './paths';
+import { isSessionInfo, type SessionInfo } from './sessionInfo';
 
 export const SESSION_INFO_TIMEOUT_MS = 5_000;
 
