@@ -12,6 +12,8 @@ import { relayServerUrl, toWebSocketUrl, type SessionLink } from './sessionLink'
 /** y-webrtc's own default is 20–34 peers; the relay keeps everyone else in sync. */
 export const MAX_DIRECT_PEERS = 20;
 export const RELAY_MAX_BACKOFF_MS = 5_000;
+/** y-webrtc announces peers when it starts connecting, not when they connect: recount. */
+export const DIRECT_PEER_RECOUNT_MS = 1_000;
 export const PRESENCE_COLORS = ['#0b5cad', '#a4161a', '#1d6b35', '#8a4b00', '#6b2c91', '#00656b'];
 
 export type RelayState = 'connected' | 'connecting' | 'offline';
@@ -49,6 +51,7 @@ export class SessionConnection {
     refused: false,
   };
   private readonly listeners = new Set<() => void>();
+  private readonly recount: ReturnType<typeof setInterval> | null;
 
   constructor(doc: Y.Doc, options: ConnectOptions) {
     const { link, workshopId, name } = options;
@@ -69,7 +72,12 @@ export class SessionConnection {
     this.relay.on('sync', (synced: boolean) => this.update({ synced }));
     this.relay.on('closed', () => this.update({ refused: true, relay: 'offline' }));
     awareness.on('change', () => this.update({ participants: this.readParticipants() }));
-    this.direct?.on('peers', () => this.update({ directPeers: this.countDirectPeers() }));
+    const recount = () => {
+      const directPeers = this.countDirectPeers();
+      if (directPeers !== this.status.directPeers) this.update({ directPeers });
+    };
+    this.direct?.on('peers', recount);
+    this.recount = this.direct ? setInterval(recount, DIRECT_PEER_RECOUNT_MS) : null;
     this.update({ participants: this.readParticipants() });
   }
 
@@ -91,6 +99,7 @@ export class SessionConnection {
   }
 
   destroy(): void {
+    if (this.recount) clearInterval(this.recount);
     this.direct?.destroy();
     this.relay.destroy();
     this.listeners.clear();
