@@ -3,10 +3,14 @@
 // is refused. The host runs in this test process, as in browser mode or `npm run host`.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { scaledDemo } from '../../bench/scaledDemo';
+import { seedDemo } from '../../shared/demo/seedDemo';
 import { startSessionHost, type SessionHost } from '../../electron/host/session/sessionHost';
 import { DIST_DIR } from './support/appServer';
 import { launchBrowser } from './support/chromium';
 
+const LATE_JOIN_CARDS = 2000;
 let host: SessionHost;
 const browsers: Browser[] = [];
 
@@ -69,5 +73,18 @@ describe('co-editing in the room', () => {
       .poll(() => JSON.stringify(host.doc.getMap('cards').toJSON()))
       .toContain('Termine online buchen');
     expect(host.connections().length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a latecomer', () => {
+  it('gets a 2,000-card board from the relay', async () => {
+    const seeded = new Y.Doc();
+    seedDemo(seeded, scaledDemo(LATE_JOIN_CARDS));
+    Y.applyUpdate(host.doc, Y.encodeStateAsUpdate(seeded));
+    const late = await participant('Spät dazu', host.code ?? '');
+    await expect
+      .poll(() => late.getByTestId('card').count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(LATE_JOIN_CARDS);
+    await late.getByRole('heading', { name: 'Digitale Teilhabe' }).waitFor();
   });
 });
