@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
 import { JOIN_CODE_PARAM } from '../../shared/sync/paths';
+import { installChunking } from './chunkedPeerMessages';
 import { relayServerUrl, toWebSocketUrl, type SessionLink } from './sessionLink';
 
 /** y-webrtc's own default is 20–34 peers; the relay keeps everyone else in sync. */
@@ -66,6 +67,7 @@ export class SessionConnection {
       editing: null,
     });
     this.direct = createDirectPeers(doc, workshopId, link, awareness);
+    if (this.direct) installChunking(this.direct); // no message over 64 KiB on a data channel
     this.relay.on('status', ({ status }) =>
       this.update({ relay: status === 'disconnected' ? 'offline' : status }),
     );
