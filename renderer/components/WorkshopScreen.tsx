@@ -1,4 +1,5 @@
-// An open workshop: header with title and save state, and the board or strategy view.
+// An open workshop: header with title and save state, the facilitation bar (phase,
+// timer, controls), and the board, strategy or session view.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { workshopHref, type WorkshopView as View } from '../app/route';
@@ -7,7 +8,10 @@ import { useOpenWorkshop } from '../hooks/useOpenWorkshop';
 import { useWorkshopInfo } from '../hooks/workshopHooks';
 import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { desktopBridge } from '../platform/shell';
+import { useActivateFacilitation } from '../hooks/facilitation/useFacilitation';
 import { Board } from './Board';
+import { FacilitationBar } from './facilitation/FacilitationBar';
+import { FollowController } from './facilitation/FollowController';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveIndicator } from './SaveIndicator';
@@ -44,6 +48,7 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
   const { t } = useTranslation();
   const info = useWorkshopInfo();
   const actions = useWorkshopActions();
+  useActivateFacilitation();
 
   useEffect(() => {
     const title = info.title ? `${info.title} – Werkstatt` : 'Werkstatt';
@@ -87,6 +92,8 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
           {t('workshop.tabSession')}
         </a>
       </nav>
+      <FacilitationBar />
+      <FollowController workshopId={id} view={view} />
       <main className="workshop-main">
         {view === 'board' ? <Board /> : view === 'strategy' ? <StrategyView /> : <SessionPanel />}
       </main>

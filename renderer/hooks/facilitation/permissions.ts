@@ -1,0 +1,66 @@
+// What this participant may do now, and why not, from the facilitation view: the
+// same rule the commands check (can() in shared/facilitation/permissions.ts), so
+// that the UI enables exactly what a command would accept.
+import type { Action } from '../../../shared/facilitation/actions';
+import { can } from '../../../shared/facilitation/permissions';
+import type { FacilitationView } from './reads';
+
+export type DenialReason =
+  | 'locked'
+  | 'readOnly'
+  | 'phase'
+  | 'facilitatorsOnly'
+  | 'notOwn'
+  | 'revealed'
+  | 'noVotesLeft'
+  | 'capReached';
+
+export function canDo(view: FacilitationView, action: Action): boolean {
+  return can(view.role, action, view.phase ?? undefined, { locked: view.locked });
+}
+
+/** Why `action` is not allowed now (null when it is). */
+export function whyNot(view: FacilitationView, action: Action): DenialReason | null {
+  if (canDo(view, action)) return null;
+  if (!view.facilitator && canDo({ ...view, role: 'host' }, action) && !isContentAction(action)) {
+    return 'facilitatorsOnly';
+  }
+  if (view.locked && !view.facilitator) return 'locked';
+  if (view.phase?.kind === 'close') return 'readOnly';
+  if (view.phase?.revealed && (action === 'vote' || action === 'writePrivateCard')) {
+    return 'revealed';
+  }
+  return 'phase';
+}
+
+const CONTENT_ACTIONS: readonly Action[] = [
+  'writeCard',
+  'writePrivateCard',
+  'editCard',
+  'deleteCard',
+  'moveCard',
+  'editClusters',
+  'vote',
+  'comment',
+  'editStrategy',
+  'markReady',
+];
+
+function isContentAction(action: Action): boolean {
+  return CONTENT_ACTIONS.includes(action);
+}
+
+/**
+ * Whether this participant may change a card: the phase allows it, and the card is
+ * theirs, unless they facilitate or the board is in free mode (mayChangeCard).
+ */
+export function cardChangeDenial(
+  view: FacilitationView,
+  action: 'editCard' | 'deleteCard',
+  own: boolean,
+): DenialReason | null {
+  const denied = whyNot(view, action);
+  if (denied) return denied;
+  if (view.facilitator || !view.phase || own) return null;
+  return 'notOwn';
+}
