@@ -4,9 +4,11 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { benchPersistence } from './persistence';
 import { describeMachine, meetsGoal, type Metrics } from './results';
+import { benchSync } from './sync';
 
 const metrics: Metrics = {
   ...(await benchPersistence()),
+  ...(await benchSync()),
 };
 
 const rows = Object.entries(metrics).map(([name, metric]) => ({

@@ -42,6 +42,7 @@ class MalformedFrame extends Error {}
 
 interface AwarenessEntry {
   readonly clientID: number;
+  readonly clock: number;
   readonly state: unknown;
 }
 
@@ -52,8 +53,12 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const entries: AwarenessEntry[] = [];
   for (let index = 0; index < count; index++) {
     const clientID = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
-    entries.push({ clientID, state: JSON.parse(decoding.readVarString(decoder)) as unknown });
+    const clock = decoding.readVarUint(decoder);
+    entries.push({
+      clientID,
+      clock,
+      state: JSON.parse(decoding.readVarString(decoder)) as unknown,
+    });
   }
   return entries;
 }
@@ -142,9 +147,17 @@ export class RelayRoom {
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         const entries = parseAwarenessUpdate(update);
+        // Count only states this frame would add or advance: an unmodified y-websocket
+        // client echoes every state it knows after a reconnect, and those echoes change
+        // nothing here, so they must not count against its limit.
         const newIds = new Set(
           entries
-            .filter((entry) => entry.state !== null && !peer.awarenessClientIds.has(entry.clientID))
+            .filter(
+              (entry) =>
+                entry.state !== null &&
+                !peer.awarenessClientIds.has(entry.clientID) &&
+                entry.clock > (this.awareness.meta.get(entry.clientID)?.clock ?? -1),
+            )
             .map((entry) => entry.clientID),
         );
         if (peer.awarenessClientIds.size + newIds.size > this.options.maxAwarenessClientsPerPeer) {

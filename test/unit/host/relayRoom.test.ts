@@ -202,6 +202,40 @@ describe('RelayRoom', () => {
     room.destroy();
   });
 
+  it('does not count a reconnecting client’s echo of other people’s states against it', () => {
+    const { room } = newRoom();
+    const others = [new FakePeer(), new FakePeer(), new FakePeer()];
+    const states: Uint8Array[] = [];
+    for (const [index, other] of others.entries()) {
+      room.join(other);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint(encoder, 200 + index);
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, JSON.stringify({ name: `Person ${index}` }));
+      states.push(encoding.toUint8Array(encoder));
+      room.receive(other, awarenessMessage(states[index] as Uint8Array), true);
+    }
+    // A client that comes back sends everything it knew, in one frame, plus its own state.
+    const returning = new FakePeer();
+    room.join(returning);
+    const echo = encoding.createEncoder();
+    encoding.writeVarUint(echo, 4);
+    for (const index of [0, 1, 2]) {
+      encoding.writeVarUint(echo, 200 + index);
+      encoding.writeVarUint(echo, 1);
+      encoding.writeVarString(echo, JSON.stringify({ name: `Person ${index}` }));
+    }
+    encoding.writeVarUint(echo, 300);
+    encoding.writeVarUint(echo, 1);
+    encoding.writeVarString(echo, JSON.stringify({ name: 'Zurück' }));
+    room.receive(returning, awarenessMessage(encoding.toUint8Array(echo)), true);
+    expect(returning.closedWith).toBeNull();
+    expect([...returning.awarenessClientIds]).toEqual([300]);
+    expect(room.awareness.getStates().size).toBe(4);
+    room.destroy();
+  });
+
   it('ignores auth and query-awareness messages, like the reference server', () => {
     const { room } = newRoom();
     const peer = new FakePeer();
