@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { benchPersistence } from './persistence';
 import { describeMachine, meetsGoal, type Metrics } from './results';
 import { benchSync } from './sync';
+import { benchUi } from './ui';
 
 const metrics: Metrics = {
   ...(await benchPersistence()),
   ...(await benchSync()),
+  ...(await benchUi()),
 };
 
 const rows = Object.entries(metrics).map(([name, metric]) => ({

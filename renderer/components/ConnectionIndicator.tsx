@@ -18,8 +18,10 @@ export function ConnectionIndicator() {
         : t('connection.offline');
   return (
     <details className={`connection connection-${status.refused ? 'refused' : status.relay}`}>
-      <summary role="status" data-testid="connection-status" data-relay={status.relay}>
-        {summary}
+      <summary>
+        <span role="status" data-testid="connection-status" data-relay={status.relay}>
+          {summary}
+        </span>
       </summary>
       <div className="connection-details">
         <p>{t('connection.direct', { count: status.directPeers })}</p>

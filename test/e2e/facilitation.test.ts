@@ -107,25 +107,9 @@ async function next(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Nächste Phase →' }).click();
 }
 
-/**
- * No serious or critical axe violations, except one known outside this feature: the
- * connection indicator's <summary role="status"> has no accessible name (axe
- * "summary-name"), reported to its owner. Only that rule on that element is ignored.
- */
+/** No serious or critical axe violations on this screen. */
 async function noSeriousViolations(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  const connectionSummaries = await page
-    .locator('summary[data-testid="connection-status"]')
-    .count();
-  const known = (violation: string) =>
-    connectionSummaries === 1 &&
-    /^summary-name \(serious\): .* — summary(\[data-testid="connection-status"\])?$/.test(
-      violation,
-    );
-  expect(
-    violations.filter((violation) => !known(violation)),
-    screen,
-  ).toEqual([]);
+  expect(await seriousViolations(page), screen).toEqual([]);
 }
 
 function seconds(digits: string): number {

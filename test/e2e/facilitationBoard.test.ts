@@ -275,12 +275,21 @@ describe('facilitating on the board', () => {
 
     await page.getByRole('button', { name: '+1 Min.' }).click();
     await page.getByTestId('timer').and(page.locator('[data-state="running"]')).waitFor();
+    await page.getByRole('button', { name: 'Timer beenden' }).click();
+    await page.getByTestId('timer').and(page.locator('[data-state="idle"]')).waitFor();
+
+    // An ended timer does not carry its "time is up" into the next phase.
+    await page.getByLabel('Timer-Minuten').fill('0.03');
+    await page.getByRole('button', { name: 'Timer starten' }).click();
+    await page.getByTestId('timer').and(page.locator('[data-state="ended"]')).waitFor();
+    await page.getByRole('button', { name: 'Nächste Phase →' }).click();
+    await page.getByTestId('timer').and(page.locator('[data-state="idle"]')).waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByTestId('phase-title').filter({ hasText: 'Phase 1 of 5: Collect' }).waitFor();
+    await page.getByTestId('phase-title').filter({ hasText: 'Phase 2 of 5: Cluster' }).waitFor();
     await page
       .getByTestId('phase-expectation')
-      .filter({ hasText: 'Write down your ideas – only you see them until the reveal.' })
+      .filter({ hasText: 'Sort the cards: drag similar ones into clusters' })
       .waitFor();
     await page.locator('summary', { hasText: 'Edit agenda' }).click();
     await noSeriousViolations(page, 'facilitation bar in English');

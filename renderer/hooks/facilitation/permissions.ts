@@ -49,18 +49,3 @@ const CONTENT_ACTIONS: readonly Action[] = [
 function isContentAction(action: Action): boolean {
   return CONTENT_ACTIONS.includes(action);
 }
-
-/**
- * Whether this participant may change a card: the phase allows it, and the card is
- * theirs, unless they facilitate or the board is in free mode (mayChangeCard).
- */
-export function cardChangeDenial(
-  view: FacilitationView,
-  action: 'editCard' | 'deleteCard',
-  own: boolean,
-): DenialReason | null {
-  const denied = whyNot(view, action);
-  if (denied) return denied;
-  if (view.facilitator || !view.phase || own) return null;
-  return 'notOwn';
-}

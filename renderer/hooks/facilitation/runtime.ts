@@ -5,7 +5,8 @@
 // It lives as long as the session's document: created on first use, disposed when
 // the document is destroyed (WorkshopSession.close).
 import * as Y from 'yjs';
-import { db } from '../../app/database';
+import { db as appDb } from '../../app/database';
+import type { WerkstattDb } from '../../persistence/db';
 import { UpdateLog } from '../../persistence/updateLog';
 import type { WorkshopSession } from '../../session/workshopSession';
 import { LOCAL_ORIGIN } from '../../../shared/schema/origin';
@@ -91,11 +92,15 @@ export class FacilitationRuntime {
   private disposed = false;
   private readonly disposers: (() => void)[] = [];
 
+  private readonly db: WerkstattDb;
+
   constructor(
     readonly session: WorkshopSession,
-    me: string = readParticipantId(),
+    options: { readonly me?: string; readonly db?: WerkstattDb } = {},
   ) {
+    const me = options.me ?? readParticipantId();
     this.me = me;
+    this.db = options.db ?? appDb;
     const { doc, feed } = session;
     this.view = new DerivedStore(
       feed,
@@ -174,7 +179,7 @@ export class FacilitationRuntime {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
     });
-    void UpdateLog.open(db, draftsDocId(this.session.id), this.drafts).then(
+    void UpdateLog.open(this.db, draftsDocId(this.session.id), this.drafts).then(
       (log) => {
         if (this.disposed) {
           void log.close();

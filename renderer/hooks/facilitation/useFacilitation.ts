@@ -6,7 +6,6 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { entityKey, type ChangeKey } from '../../../shared/model/changeFeed';
 import { readField } from '../../../shared/model/read';
-import type { Action } from '../../../shared/facilitation/actions';
 import { readClusterRecords, type Cluster } from '../../../shared/facilitation/board';
 import { readFacilitatedCard, type FacilitatedCard } from '../../../shared/facilitation/cards';
 import { listComments, type Comment } from '../../../shared/facilitation/comments';
@@ -16,7 +15,6 @@ import { readParticipantName } from '../useAuthorName';
 import { useSession } from '../sessionContext';
 import { useDocValue } from '../useDocValue';
 import { deepEqual, useStoreSelector } from './derivedStore';
-import { canDo, whyNot, type DenialReason } from './permissions';
 import type { CardSearch, ColumnLayout, FacilitationView, PeopleView, VoteView } from './reads';
 import { facilitationRuntime, type FacilitationRuntime } from './runtime';
 
@@ -43,14 +41,6 @@ export function useFacilitationSelect<S>(
   isEqual: (a: S, b: S) => boolean = deepEqual,
 ): S {
   return useStoreSelector(useRuntime().view, select, isEqual);
-}
-
-export function useCan(action: Action): boolean {
-  return useFacilitationSelect((view) => canDo(view, action), Object.is);
-}
-
-export function useDenial(action: Action): DenialReason | null {
-  return useFacilitationSelect((view) => whyNot(view, action), Object.is);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -93,12 +83,6 @@ export function useColumnLayout(fieldId: string): ColumnLayout | undefined {
   });
 }
 
-/** Card ids in board order, for acting on a selection in order. */
-export function useBoardOrder(): () => readonly string[] {
-  const runtime = useRuntime();
-  return () => runtime.layout.get().order;
-}
-
 export function useFacilitatedCard(id: string): FacilitatedCard | undefined {
   return useDocValue(entityKey('cards', id), (doc) => readFacilitatedCard(doc, id));
 }
@@ -126,11 +110,6 @@ export function useOwnDraftsIn(fieldId: string): readonly Draft[] {
   );
 }
 
-export function useOwnDraftCount(): number {
-  const runtime = useRuntime();
-  return useStoreSelector(runtime.draftsVersion, () => runtime.getOwnDrafts().pending.length);
-}
-
 /** Whether this device wrote the card (its published drafts, anonymous ones included). */
 export function useIsOwnCard(cardId: string): boolean {
   const runtime = useRuntime();
@@ -141,24 +120,6 @@ export function useIsOwnCard(cardId: string): boolean {
 
 export function useVoteView(): VoteView | null {
   return useStoreSelector(useRuntime().votes, (votes) => votes);
-}
-
-export interface ItemVotes {
-  readonly mine: number;
-  /** null while the totals are hidden from this participant. */
-  readonly total: number | null;
-}
-
-export function useItemVotes(itemId: string): ItemVotes {
-  const runtime = useRuntime();
-  return useStoreSelector(
-    runtime.votes,
-    (votes) => ({
-      mine: votes?.mine.get(itemId) ?? 0,
-      total: votes?.visible ? (votes.totals.get(itemId) ?? 0) : null,
-    }),
-    deepEqual,
-  );
 }
 
 export function useCommentCount(cardId: string): number {

@@ -49,9 +49,11 @@ import {
 import {
   addTime,
   pauseTimer,
+  readTimer,
   resumeTimer,
   startTimer,
   stopTimer,
+  timerEnded,
 } from '../../../shared/facilitation/timer';
 import { castVote, retractVote } from '../../../shared/facilitation/votes';
 import { readParticipantName } from '../useAuthorName';
@@ -65,6 +67,13 @@ export function useFacilitationActions() {
     const { doc } = runtime.session;
     const { drafts, me } = runtime;
     const hostNow = runtime.hostNow;
+    /** A new phase does not carry over a "time is up" from the last one (a running timer stays). */
+    const clearEndedTimer = (changed: boolean): boolean => {
+      if (changed && timerEnded(readTimer(doc), Date.now(), runtime.clockOffset.get())) {
+        stopTimer(doc, me);
+      }
+      return changed;
+    };
     return {
       me,
       /** Changes this participant's display name in the workshop and in the room. */
@@ -134,9 +143,9 @@ export function useFacilitationActions() {
         runtime.withoutUndo(() =>
           startFacilitation(doc, { hostId: me, hostName: readParticipantName(), now: hostNow() }),
         ),
-      nextPhase: () => advancePhase(doc, me, hostNow()),
-      previousPhase: () => previousPhase(doc, me, hostNow()),
-      goToPhase: (phaseId: string) => goToPhase(doc, me, phaseId, hostNow()),
+      nextPhase: () => clearEndedTimer(advancePhase(doc, me, hostNow()) !== undefined),
+      previousPhase: () => clearEndedTimer(previousPhase(doc, me, hostNow()) !== undefined),
+      goToPhase: (phaseId: string) => clearEndedTimer(goToPhase(doc, me, phaseId, hostNow())),
       reveal: () => revealPhase(doc, me, hostNow()),
       setLocked: (locked: boolean) => setBoardLocked(doc, me, locked),
       setAnonymous: (anonymous: boolean) => setAnonymous(doc, me, anonymous),

@@ -1,0 +1,57 @@
+// UI figures for `npm run bench` (issue 3): the built app (dist/) in headless Chromium
+// with a 2,000-card board — cold start from IndexedDB, frame times while dragging a card,
+// and the longest main-thread task while 400 remote edits a second arrive. See
+// docs/benchmarks.md; the measuring code is in bench/ui/.
+import os from 'node:os';
+import type { Metrics } from './results';
+import { measureBoard } from './ui/board';
+import { EDITS_PER_SECOND, measureBurst } from './ui/burst';
+import { round1 } from './sync/stats';
+
+const GOAL_COLD_START_MS = 1000;
+/** One frame at 60 Hz. */
+const GOAL_DRAG_FRAME_P95_MS = 16;
+/** The Long Tasks API's threshold: a task this long delays input noticeably. */
+const GOAL_LONGEST_TASK_MS = 50;
+
+export async function benchUi(): Promise<Metrics> {
+  const [oneMinute] = os.loadavg();
+  console.log(`  ui start: load average ${oneMinute?.toFixed(2)} on ${os.cpus().length} cores`);
+  const board = await measureBoard();
+  console.log(
+    `  ui cold start (5 runs): ${board.coldStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
+      `drag: ${board.dragFrames} frames, p50 ${board.dragFrameP50Ms.toFixed(1)} ms, ` +
+      `p95 ${board.dragFrameP95Ms.toFixed(1)} ms, max ${board.dragFrameMaxMs.toFixed(1)} ms`,
+  );
+  const burst = await measureBurst();
+  for (const [index, one] of burst.bursts.entries()) {
+    console.log(
+      `  ui remote burst ${index + 1}: ${one.edits} edits in ${one.burstMs.toFixed(0)} ms ` +
+        `(${EDITS_PER_SECOND}/s); ${one.tracedTasks} main-thread tasks, longest ` +
+        `${one.longestTracedTaskMs.toFixed(1)} ms; long tasks ≥ 50 ms: ${one.longTasks}; ` +
+        `frames p95 ${one.frameP95Ms.toFixed(1)} ms, max ${one.longestFrameGapMs.toFixed(1)} ms; ` +
+        `long animation frames: ${one.longAnimationFrames}, longest ` +
+        `${one.longestAnimationFrameMs.toFixed(1)} ms`,
+    );
+  }
+  return {
+    'ui.cold_start_ms.cards2000': {
+      value: round1(board.coldStartMedianMs),
+      unit: 'ms',
+      goal: GOAL_COLD_START_MS,
+      better: 'lower',
+    },
+    'ui.drag_frame_p95_ms.cards2000': {
+      value: round1(board.dragFrameP95Ms),
+      unit: 'ms',
+      goal: GOAL_DRAG_FRAME_P95_MS,
+      better: 'lower',
+    },
+    'ui.longest_task_ms.remote_burst': {
+      value: round1(burst.longestTaskMedianMs),
+      unit: 'ms',
+      goal: GOAL_LONGEST_TASK_MS,
+      better: 'lower',
+    },
+  };
+}

@@ -1,0 +1,184 @@
+// Cold start and drag on a stored 2,000-card workshop, in headless Chromium against the
+// built app (dist/) served by the app's own static server on 127.0.0.1.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startStaticServer } from '../../electron/host/staticServer';
+import { launchBrowser } from '../../test/e2e/support/chromium';
+import { median, percentile } from '../sync/stats';
+import {
+  boardIsReady,
+  boardReadyAt,
+  FRAME_PROBE,
+  readinessProbe,
+  startFrameProbe,
+  stopFrameProbe,
+} from './pageProbes';
+
+export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+export const CARDS = 2000;
+const COLD_START_RUNS = 5;
+const READY_TIMEOUT_MS = 30_000;
+const DRAGS = 3;
+const DRAG_MS = 2000;
+const MAX_DRAG_MOVES = 400;
+const SEED_PATH = '/__bench_seed';
+
+export interface BoardFigures {
+  readonly coldStartMs: number[];
+  readonly coldStartMedianMs: number;
+  readonly dragFrames: number;
+  readonly dragFrameP50Ms: number;
+  readonly dragFrameP95Ms: number;
+  readonly dragFrameMaxMs: number;
+}
+
+export function requireDist(): void {
+  if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
+    throw new Error('dist/ is missing: run "npm run build" before "npm run bench"');
+  }
+}
+
+async function seedScript(): Promise<string> {
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('../browser/uiSeed.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+    minify: true,
+  });
+  return bundle.outputFiles[0]?.text ?? '';
+}
+
+/** Stores the workshop from a page on the app's origin (served by us, not by the app). */
+async function seedWorkshop(context: BrowserContext, origin: string): Promise<string> {
+  const script = await seedScript();
+  const page = await context.newPage();
+  try {
+    await page.route(`${origin}${SEED_PATH}`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<!doctype html><script>${script.replaceAll('</script', '<\\/script')}</script>`,
+      }),
+    );
+    await page.goto(`${origin}${SEED_PATH}`);
+    const seeded = await page.evaluate(
+      (cards) =>
+        (
+          window as unknown as {
+            seedWorkshop(cards: number): Promise<{ id: string; listed: number }>;
+          }
+        ).seedWorkshop(cards),
+      CARDS,
+    );
+    if (seeded.listed < 1) throw new Error('the seeded workshop is not in the list');
+    return seeded.id;
+  } finally {
+    await page.close();
+  }
+}
+
+/** One cold start in a new page: navigation start until the board is interactive. */
+async function coldStart(
+  context: BrowserContext,
+  boardUrl: string,
+): Promise<{ page: Page; ms: number }> {
+  const page = await context.newPage();
+  await page.addInitScript(readinessProbe(CARDS));
+  await page.addInitScript(FRAME_PROBE);
+  await page.goto(boardUrl);
+  await page.waitForFunction(boardIsReady, undefined, { timeout: READY_TIMEOUT_MS, polling: 100 });
+  const ms = await page.evaluate(boardReadyAt);
+  if (ms === null) throw new Error('the board never became interactive');
+  // The textarea takes input (checked, not timed).
+  const input = page.locator('form.add-card textarea').first();
+  await input.fill('Probe');
+  if ((await input.inputValue()) !== 'Probe')
+    throw new Error('the new-card textarea took no input');
+  await input.fill('');
+  return { page, ms };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Drags the first card by its handle across the columns for ~2 s; returns the frame deltas. */
+async function dragFrames(page: Page): Promise<number[]> {
+  const handle = page.locator('[data-testid="card"] .drag-handle').first();
+  const columns = page.locator('[data-testid="column"]');
+  const from = await handle.boundingBox();
+  const lastColumn = await columns.nth((await columns.count()) - 1).boundingBox();
+  const viewport = page.viewportSize();
+  if (!from || !lastColumn || !viewport) throw new Error('no card handle or column to drag to');
+  const startX = from.x + from.width / 2;
+  const startY = from.y + from.height / 2;
+  const endX = Math.min(lastColumn.x + lastColumn.width / 2, viewport.width - 20);
+  const endY = Math.min(startY + 200, viewport.height - 20);
+  await page.mouse.move(startX, startY);
+  await page.mouse.down();
+  // Past dnd-kit's activation distance.
+  await page.mouse.move(startX + 12, startY + 4, { steps: 3 });
+  await sleep(100);
+  if ((await page.locator('[data-testid="card"].dragging').count()) !== 1) {
+    throw new Error('the drag did not start');
+  }
+  await page.evaluate(startFrameProbe);
+  const started = performance.now();
+  for (let move = 0; move < MAX_DRAG_MOVES; move++) {
+    const fraction = (performance.now() - started) / DRAG_MS;
+    if (fraction >= 1) break;
+    // There and back, with a little vertical wobble so that the sortable lists react.
+    const along = fraction < 0.5 ? fraction * 2 : 2 - fraction * 2;
+    const x = startX + (endX - startX) * along;
+    const y = startY + (endY - startY) * along + Math.sin(move / 3) * 30;
+    await page.mouse.move(x, y);
+    await sleep(8);
+  }
+  const probe = await page.evaluate(stopFrameProbe);
+  // Back where it came from: the drop changes nothing for the next drag.
+  await page.mouse.move(startX, startY, { steps: 2 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await sleep(300);
+  return probe.frames;
+}
+
+export async function measureBoard(): Promise<BoardFigures> {
+  requireDist();
+  const server = await startStaticServer({ root: DIST_DIR, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${server.port}`;
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      viewport: { width: 1400, height: 900 },
+    });
+    const id = await seedWorkshop(context, origin);
+    const boardUrl = `${origin}/#/w/${id}/board`;
+    const coldStartMs: number[] = [];
+    const frames: number[] = [];
+    for (let run = 0; run < COLD_START_RUNS; run++) {
+      const { page, ms } = await coldStart(context, boardUrl);
+      coldStartMs.push(ms);
+      if (run === COLD_START_RUNS - 1) {
+        for (let drag = 0; drag < DRAGS; drag++) frames.push(...(await dragFrames(page)));
+      }
+      await page.close();
+    }
+    if (frames.length < 10) throw new Error(`only ${frames.length} frames while dragging`);
+    return {
+      coldStartMs,
+      coldStartMedianMs: median(coldStartMs),
+      dragFrames: frames.length,
+      dragFrameP50Ms: percentile(frames, 50),
+      dragFrameP95Ms: percentile(frames, 95),
+      dragFrameMaxMs: Math.max(...frames),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
