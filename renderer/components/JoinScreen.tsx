@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate, workshopHref } from '../app/route';
 import { useAuthorName } from '../hooks/useAuthorName';
 import { servedFromAddress, useJoinSession } from '../hooks/useJoinSession';
-import { LanguageSwitch } from './LanguageSwitch';
+import { AppHeader } from './AppHeader';
 
 type JoinError = 'wrongCode' | 'unreachable' | 'notWerkstatt' | 'nameRequired';
 
@@ -33,13 +33,7 @@ export function JoinScreen({ initialCode }: { readonly initialCode: string }) {
 
   return (
     <div className="start-screen">
-      <header className="app-header">
-        <div>
-          <h1>{t('app.name')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <AppHeader />
       <main>
         <h2>{t('join.heading')}</h2>
         <p>{t('join.intro')}</p>

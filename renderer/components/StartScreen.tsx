@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { JOIN_HREF, navigate, workshopHref } from '../app/route';
 import { useWorkshopList, useWorkshopListActions } from '../hooks/useWorkshopList';
 import { useStoragePersistence } from '../platform/storageState';
-import { LanguageSwitch } from './LanguageSwitch';
+import { AppHeader } from './AppHeader';
 import { WorkshopListItem } from './WorkshopListItem';
 
 export const UNDO_DELETE_VISIBLE_MS = 10_000;
@@ -37,13 +37,7 @@ export function StartScreen() {
 
   return (
     <div className="start-screen">
-      <header className="app-header">
-        <div>
-          <h1>{t('app.name')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <AppHeader />
       <main>
         <h2>{t('start.heading')}</h2>
         <div className="start-actions">
