@@ -9,6 +9,7 @@ import type { WerkstattDb } from '../persistence/db';
 import { UpdateLog } from '../persistence/updateLog';
 import { SessionConnection } from '../sync/sessionConnection';
 import type { SessionLink } from '../sync/sessionLink';
+import type { PingSample } from '../../shared/facilitation/clockSync';
 
 export class WorkshopNotFoundError extends Error {}
 export class WorkshopTooNewError extends Error {}
@@ -24,6 +25,9 @@ export interface WorkshopSession {
   getConnection(): SessionConnection | null;
   subscribeConnection(listener: () => void): () => void;
   connect(link: SessionLink, name: string): void;
+  /** Clock pings to the session host so far, and a way to hear of new ones. */
+  clockSamples(): readonly PingSample[];
+  onClockSample(listener: (sample: PingSample) => void): () => void;
   disconnect(): void;
   close(): Promise<void>;
 }
@@ -54,6 +58,12 @@ export async function openWorkshopSession(
   const undo = createUndoManager(doc);
   let connection: SessionConnection | null = null;
   const connectionListeners = new Set<() => void>();
+  const samples: PingSample[] = [];
+  const sampleListeners = new Set<(sample: PingSample) => void>();
+  const addSample = (sample: PingSample) => {
+    samples.push(sample);
+    for (const listener of Array.from(sampleListeners)) listener(sample);
+  };
   const setConnection = (next: SessionConnection | null) => {
     connection?.destroy();
     connection = next;
@@ -71,7 +81,14 @@ export async function openWorkshopSession(
       return () => connectionListeners.delete(listener);
     },
     connect: (link, name) =>
-      setConnection(new SessionConnection(doc, { workshopId: id, link, name })),
+      setConnection(
+        new SessionConnection(doc, { workshopId: id, link, name, onClockSample: addSample }),
+      ),
+    clockSamples: () => samples,
+    onClockSample: (listener) => {
+      sampleListeners.add(listener);
+      return () => sampleListeners.delete(listener);
+    },
     disconnect: () => setConnection(null),
     close: async () => {
       openSessions.delete(session);

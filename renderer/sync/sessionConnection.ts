@@ -6,7 +6,9 @@
 import { WebsocketProvider } from 'y-websocket';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
+import type { PingSample } from '../../shared/facilitation/clockSync';
 import { JOIN_CODE_PARAM } from '../../shared/sync/paths';
+import { sampleHostClock } from './sampleHostClock';
 import { installChunking } from './chunkedPeerMessages';
 import { relayServerUrl, toWebSocketUrl, type SessionLink } from './sessionLink';
 
@@ -39,6 +41,8 @@ export interface ConnectOptions {
   readonly workshopId: string;
   readonly link: SessionLink;
   readonly name: string;
+  /** Clock pings to the host, for the shared timer. */
+  readonly onClockSample?: (sample: PingSample) => void;
 }
 
 export class SessionConnection {
@@ -53,6 +57,7 @@ export class SessionConnection {
   };
   private readonly listeners = new Set<() => void>();
   private readonly recount: ReturnType<typeof setInterval> | null;
+  private readonly stopClock: () => void;
 
   constructor(doc: Y.Doc, options: ConnectOptions) {
     const { link, workshopId, name } = options;
@@ -80,6 +85,7 @@ export class SessionConnection {
     };
     this.direct?.on('peers', recount);
     this.recount = this.direct ? setInterval(recount, DIRECT_PEER_RECOUNT_MS) : null;
+    this.stopClock = sampleHostClock(link, (sample) => options.onClockSample?.(sample));
     this.update({ participants: this.readParticipants() });
   }
 
@@ -101,6 +107,7 @@ export class SessionConnection {
   }
 
   destroy(): void {
+    this.stopClock();
     if (this.recount) clearInterval(this.recount);
     this.direct?.destroy();
     this.relay.destroy();

@@ -5,17 +5,19 @@
 import { normalizeJoinCode } from './joinCodeFormat';
 import { JOIN_CODE_PARAM, SESSION_API_PATH } from './paths';
 import { isSessionInfo, type SessionInfo } from './sessionInfo';
+import type { PingSample } from '../facilitation/clockSync';
 
 export const SESSION_INFO_TIMEOUT_MS = 5_000;
 
 export type SessionInfoResult =
-  | { readonly ok: true; readonly info: SessionInfo }
+  | { readonly ok: true; readonly info: SessionInfo; readonly clock?: PingSample }
   | { readonly ok: false; readonly reason: 'wrongCode' | 'unreachable' | 'notWerkstatt' };
 
 export async function fetchSessionInfo(baseUrl: string, code: string): Promise<SessionInfoResult> {
   const url = new URL(SESSION_API_PATH, baseUrl);
   url.searchParams.set(JOIN_CODE_PARAM, normalizeJoinCode(code));
   let response: Response;
+  const sentAt = Date.now();
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(SESSION_INFO_TIMEOUT_MS) });
   } catch {
@@ -27,7 +29,17 @@ export async function fetchSessionInfo(baseUrl: string, code: string): Promise<S
   if (!response.ok) return { ok: false, reason: 'notWerkstatt' };
   try {
     const body: unknown = await response.json();
-    return isSessionInfo(body) ? { ok: true, info: body } : { ok: false, reason: 'notWerkstatt' };
+    const receivedAt = Date.now();
+    if (!isSessionInfo(body)) return { ok: false, reason: 'notWerkstatt' };
+    if (body.hostTime === undefined) return { ok: true, info: body };
+    // The answer doubles as a clock ping: the host stamps it on the way out.
+    const clock: PingSample = {
+      sentAt,
+      hostReceivedAt: body.hostTime,
+      hostSentAt: body.hostTime,
+      receivedAt,
+    };
+    return { ok: true, info: body, clock };
   } catch {
     return { ok: false, reason: 'notWerkstatt' };
   }

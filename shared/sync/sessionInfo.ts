@@ -9,6 +9,8 @@ export interface SessionInfo {
   readonly relayPath: string;
   /** Path of the y-webrtc signaling endpoint. */
   readonly signalingPath: string;
+  /** The host's clock when it answered (ms), so that every laptop can show host time. */
+  readonly hostTime?: number;
 }
 
 /** Checks what a host answered before the app trusts it (paths must be absolute). */
@@ -22,6 +24,8 @@ export function isSessionInfo(value: unknown): value is SessionInfo {
     typeof record.relayPath === 'string' &&
     record.relayPath.startsWith('/') &&
     typeof record.signalingPath === 'string' &&
-    record.signalingPath.startsWith('/')
+    record.signalingPath.startsWith('/') &&
+    (record.hostTime === undefined ||
+      (typeof record.hostTime === 'number' && Number.isFinite(record.hostTime)))
   );
 }

@@ -185,7 +185,7 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
     switch (route.kind) {
       case 'session-api': {
         const auth = admit(codes, throttle, remoteAddressOf(request.socket), route.code);
-        if (auth.ok) sendJson(response, 200, sessionInfo);
+        if (auth.ok) sendJson(response, 200, { ...sessionInfo, hostTime: Date.now() });
         else sendJson(response, auth.status, { error: 'join code required' }, auth.headers);
         return;
       }

@@ -164,6 +164,8 @@ export class FacilitationRuntime {
     const { doc, feed } = this.session;
     const onDestroy = () => this.dispose();
     doc.on('destroy', onDestroy);
+    for (const sample of this.session.clockSamples()) this.addClockSample(sample);
+    this.disposers.push(this.session.onClockSample((sample) => this.addClockSample(sample)));
     this.disposers.push(() => doc.off('destroy', onDestroy));
     this.disposers.push(feed.subscribeAll(() => this.sharedChanged()));
     const onDraftUpdate = () => this.draftsChanged();

@@ -37,7 +37,18 @@ describe('fetchSessionInfo', () => {
         workshopId: WORKSHOP_ID,
         relayPath: `/relay/${WORKSHOP_ID}`,
       }),
+      clock: expect.any(Object),
     });
+  });
+
+  it('doubles as a clock ping: the host stamps its answer between send and receive', async () => {
+    const { host, baseUrl } = await hostUrl();
+    const result = await fetchSessionInfo(baseUrl, host.code ?? '');
+    if (!result.ok || !result.clock) throw new Error('expected a clock sample');
+    const { sentAt, hostReceivedAt, receivedAt } = result.clock;
+    // Host and client share this machine's clock here, so the stamp lies in between.
+    expect(sentAt).toBeLessThanOrEqual(hostReceivedAt);
+    expect(hostReceivedAt).toBeLessThanOrEqual(receivedAt);
   });
 
   it('says wrongCode for a wrong code', async () => {

@@ -59,6 +59,7 @@ describe('join code on every endpoint', () => {
       title: 'Digitalstrategie Lindenau',
       relayPath: `/relay/${WORKSHOP_ID}`,
       signalingPath: '/signal',
+      hostTime: expect.any(Number),
     });
     expect(api.headers.get('cache-control')).toBe('no-store');
     expect((await upgradeStatus(host.port, `/signal?code=${code}`)).status).toBe(101);

@@ -69,6 +69,8 @@ async function bensLaptop(host: Y.Doc, db: WerkstattDb) {
     feed: new ChangeFeed(doc),
     undo: createUndoManager(doc),
     getConnection: () => null,
+    clockSamples: () => [],
+    onClockSample: () => () => {},
   } as unknown as WorkshopSession;
   const runtime = new FacilitationRuntime(session, { me: BEN, db });
   runtime.activate('Ben');

@@ -30,7 +30,7 @@ const WEBRTC_TIMEOUT_MS = 20_000;
  * seconds. That is SCTP, with or without chunking.
  */
 const ARRIVAL_TIMEOUT_MS = 45_000;
-const TEST_TIMEOUT_MS = 2 * WEBRTC_TIMEOUT_MS + ARRIVAL_TIMEOUT_MS;
+const TEST_TIMEOUT_MS = 2 * WEBRTC_TIMEOUT_MS + 2 * ARRIVAL_TIMEOUT_MS;
 /** What y-webrtc logs for a message type it does not know (a frame, to an unmodified peer). */
 const UNKNOWN_MESSAGE_LOG = 'Unable to compute message';
 const POLL_MS = 20;
@@ -251,7 +251,11 @@ describe('chunked y-webrtc messages over real WebRTC', () => {
       // B logged every frame and answered each with an empty message (which simple-peer's
       // stream drops on A); the connection carries B's edits as before.
       b.insert(' – Antwort');
-      await pollUntil('A has B’s edit', () => a.state?.probe === 'nach dem Board – Antwort');
+      await pollUntil(
+        'A has B’s edit',
+        () => a.state?.probe === 'nach dem Board – Antwort',
+        ARRIVAL_TIMEOUT_MS,
+      );
       const frames = Math.ceil(board.length / MAX_PEER_MESSAGE_BYTES);
       await waitFor('B logged every frame', () => b.unknownMessages >= frames);
       expect(b.unknownMessages).toBeLessThanOrEqual(frames + 1);
