@@ -3,6 +3,7 @@
 // search), so typing on one card re-renders that card and nothing else. What the
 // participant may do comes from the board mode (context) and the card's author.
 import { memo, useState } from 'react';
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useCardEditors, useSessionActions } from '../hooks/useConnection';
@@ -49,24 +50,69 @@ function CommentIcon() {
 
 const CARD_DATA = { type: 'card' } as const;
 
+/**
+ * The sortable shell of a card. dnd-kit re-renders every sortable item on each
+ * pointer move of a drag; this shell is all that re-renders then. The card's
+ * content below is memoised on props that do not change while dragging.
+ */
 export const CardItem = memo(function CardItem({ id, containerId }: CardItemProps) {
+  const mode = useBoardMode();
+  const selected = useIsSelected(id);
+  const visible = useMatchesSearch(id);
+  const sortable = useSortable({
+    id,
+    data: CARD_DATA,
+    disabled: mode.move !== null,
+  });
+  return (
+    <li
+      className={`card${sortable.isDragging ? ' dragging' : ''}${selected ? ' selected' : ''}`}
+      data-testid="card"
+      data-card-id={id}
+      hidden={!visible}
+      ref={sortable.setNodeRef}
+      style={{
+        transform: CSS.Translate.toString(sortable.transform),
+        transition: sortable.transition,
+      }}
+    >
+      <CardContent
+        id={id}
+        containerId={containerId}
+        selected={selected}
+        setHandleRef={sortable.setActivatorNodeRef}
+        handleAttributes={sortable.attributes}
+        handleListeners={sortable.listeners}
+      />
+    </li>
+  );
+});
+
+interface CardContentProps extends CardItemProps {
+  readonly selected: boolean;
+  readonly setHandleRef: (element: HTMLElement | null) => void;
+  readonly handleAttributes: DraggableAttributes;
+  readonly handleListeners: DraggableSyntheticListeners;
+}
+
+const CardContent = memo(function CardContent({
+  id,
+  containerId,
+  selected,
+  setHandleRef,
+  handleAttributes,
+  handleListeners,
+}: CardContentProps) {
   const labels = useCardLabels();
   const card = useFacilitatedCard(id);
   const mode = useBoardMode();
   const actions = useFacilitationActions();
   const ui = useBoardUiActions();
   const ownDraft = useIsOwnCard(id);
-  const selected = useIsSelected(id);
-  const visible = useMatchesSearch(id);
   const commentCount = useCommentCount(id);
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
   const [commentsOpen, setCommentsOpen] = useState(false);
-  const sortable = useSortable({
-    id,
-    data: CARD_DATA,
-    disabled: mode.move !== null,
-  });
   const editors = useCardEditors(id);
   const presence = useSessionActions();
   if (!card) return null;
@@ -83,17 +129,7 @@ export const CardItem = memo(function CardItem({ id, containerId }: CardItemProp
   const preview = card.text.slice(0, 60);
   const showAuthor = !mode.anonymous && card.author !== '';
   return (
-    <li
-      className={`card${sortable.isDragging ? ' dragging' : ''}${selected ? ' selected' : ''}`}
-      data-testid="card"
-      data-card-id={id}
-      hidden={!visible}
-      ref={sortable.setNodeRef}
-      style={{
-        transform: CSS.Translate.toString(sortable.transform),
-        transition: sortable.transition,
-      }}
-    >
+    <>
       {editors && <p className="card-editors">{labels.editors(editors)}</p>}
       {mode.selecting && (
         <label className="card-select">
@@ -125,10 +161,10 @@ export const CardItem = memo(function CardItem({ id, containerId }: CardItemProp
             type="button"
             className="drag-handle"
             aria-label={labels.dragCard(preview)}
-            ref={sortable.setActivatorNodeRef}
-            {...sortable.attributes}
-            {...sortable.listeners}
-            aria-describedby={describe(mode.move) ?? sortable.attributes['aria-describedby']}
+            ref={setHandleRef}
+            {...handleAttributes}
+            {...handleListeners}
+            aria-describedby={describe(mode.move) ?? handleAttributes['aria-describedby']}
             title={reason(mode.move) ?? undefined}
           >
             ⠿
@@ -193,6 +229,6 @@ export const CardItem = memo(function CardItem({ id, containerId }: CardItemProp
         />
       )}
       {commentsOpen && <CommentThread cardId={id} cardText={preview} />}
-    </li>
+    </>
   );
 });
