@@ -1,11 +1,9 @@
 // The shared timer shows the same remaining time on a laptop whose clock is seven
 // minutes fast as on one with the right time: both read the host's clock through
 // the join code lookup, which doubles as a clock ping.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSessionHost, type SessionHost } from '../../electron/host/session/sessionHost';
-import { DIST_DIR } from './support/appServer';
-import { launchBrowser } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useRoom } from './support/room';
 
 const SKEW_MS = 7 * 60_000;
 /** Shifts this page's clock (Date.now and new Date()) by SKEW_MS, as a wrong system clock would. */
@@ -20,36 +18,10 @@ const FAST_CLOCK = `
   globalThis.Date = SkewedDate;
 })();`;
 
-let host: SessionHost;
-const browsers: Browser[] = [];
-
-beforeAll(async () => {
-  host = await startSessionHost({
-    host: '127.0.0.1',
-    port: 0,
-    appRoot: DIST_DIR,
-    workshopId: 'uhr-e2e',
-    title: 'Uhrzeit',
-  });
-});
-
-afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => {});
-  await host.close();
-});
+const room = useRoom('uhr-e2e', 'Uhrzeit');
 
 async function join(name: string, skewed: boolean): Promise<Page> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const context = await browser.newContext({
-    locale: 'de-DE',
-    viewport: { width: 1400, height: 900 },
-  });
-  if (skewed) await context.addInitScript(FAST_CLOCK);
-  const page = await context.newPage();
-  await page.goto(`${host.url}/#/join?code=${host.code ?? ''}`);
-  await page.getByLabel('Ihr Name (für die anderen sichtbar)').fill(name);
-  await page.getByRole('button', { name: 'Beitreten' }).click();
+  const page = await room().join(name, { initScript: skewed ? FAST_CLOCK : undefined });
   await page.getByTestId('connection-status').filter({ hasText: 'Verbunden' }).waitFor();
   return page;
 }

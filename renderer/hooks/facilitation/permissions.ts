@@ -1,7 +1,7 @@
 // What this participant may do now, and why not, from the facilitation view: the
 // same rule the commands check (can() in shared/facilitation/permissions.ts), so
 // that the UI enables exactly what a command would accept.
-import type { Action } from '../../../shared/facilitation/actions';
+import { isParticipantAction, type Action } from '../../../shared/facilitation/actions';
 import { can } from '../../../shared/facilitation/permissions';
 import type { FacilitationView } from './reads';
 
@@ -33,19 +33,7 @@ export function whyNot(view: FacilitationView, action: Action): DenialReason | n
   return 'phase';
 }
 
-const CONTENT_ACTIONS: readonly Action[] = [
-  'writeCard',
-  'writePrivateCard',
-  'editCard',
-  'deleteCard',
-  'moveCard',
-  'editClusters',
-  'vote',
-  'comment',
-  'editStrategy',
-  'markReady',
-];
-
+/** Actions on content (what a phase can allow), as opposed to steering the workshop. */
 function isContentAction(action: Action): boolean {
-  return CONTENT_ACTIONS.includes(action);
+  return isParticipantAction(action);
 }

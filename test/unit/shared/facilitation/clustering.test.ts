@@ -43,7 +43,7 @@ import { collection } from '../../../../shared/schema/doc';
 import { LOCAL_ORIGIN } from '../../../../shared/schema/origin';
 import { replicaOf, syncAll, transactionsDuring } from '../helpers';
 import { BEN, facilitated, HOST, T0 } from './fixture';
-import { Network, pick } from './network';
+import { Network, pick } from '../network';
 
 /** Six cards in column 1, two in column 2, cluster phase running. */
 function board() {

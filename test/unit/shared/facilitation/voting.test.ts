@@ -29,7 +29,7 @@ import {
 import { valueRoot } from '../../../../shared/schema/doc';
 import { replicaOf, syncAll, transactionsDuring } from '../helpers';
 import { BEN, CARLA, facilitated, HOST, T0 } from './fixture';
-import { Network, pick } from './network';
+import { Network, pick } from '../network';
 
 const VOTE = 'default-vote';
 

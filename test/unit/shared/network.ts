@@ -1,9 +1,10 @@
-// Replicas connected by an unreliable network, as in ../convergence.test.ts: every
-// update is queued at every other online replica and delivered in random order,
-// sometimes twice; an offline replica keeps its updates until it reconnects and
-// then pulls what it missed.
+// Replicas connected by an unreliable network, for convergence tests in the style of
+// Yjs's testHelper.js: every update is queued at every other online replica and
+// delivered in random order, sometimes twice; an offline replica neither sends nor
+// receives — its own updates wait in its outbox and are flushed when it reconnects,
+// and it then pulls what it missed from every online replica.
 import * as Y from 'yjs';
-import { REMOTE, syncAll } from '../helpers';
+import { REMOTE, syncAll } from './helpers';
 
 export function pick<T>(items: readonly T[], n: number): T | undefined {
   return items.length === 0 ? undefined : items[n % items.length];
@@ -15,12 +16,13 @@ export class Network {
   private readonly inbox: Uint8Array[][] = [];
   private readonly outbox: Uint8Array[][] = [];
   delivered = 0;
+  /** Updates made offline and sent on reconnecting. */
   flushed = 0;
 
-  constructor(base: Uint8Array, replicas: number) {
+  constructor(base: Uint8Array, replicas: number, firstClientId = 100) {
     for (let i = 0; i < replicas; i++) {
       const doc = new Y.Doc();
-      doc.clientID = 100 + i;
+      doc.clientID = firstClientId + i;
       Y.applyUpdate(doc, base, REMOTE);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== REMOTE) this.send(i, update);
@@ -58,6 +60,7 @@ export class Network {
     });
   }
 
+  /** Delivers one queued update to a random online replica; false when none is queued. */
   deliver(pickNumber: number, index: number, duplicate: boolean): boolean {
     const ready = this.docs
       .map((_, replica) => replica)
@@ -67,12 +70,14 @@ export class Network {
     const queue = this.inbox[replica] as Uint8Array[];
     const at = index % queue.length;
     const update = queue[at] as Uint8Array;
+    // A duplicated message stays queued and arrives once more later.
     if (!duplicate) queue.splice(at, 1);
     Y.applyUpdate(this.docs[replica] as Y.Doc, update, REMOTE);
     this.delivered++;
     return true;
   }
 
+  /** Everybody back online, every queued message delivered, then a full sync. */
   settle(): void {
     this.online.forEach((isOnline, replica) => {
       if (!isOnline) this.toggle(replica);
