@@ -4,7 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type RunningServer } from '../../../electron/host/staticServer';
 
-export const DIST_DIR = fileURLToPath(new URL('../../../dist', import.meta.url));
+/** WERKSTATT_DIST points the tests at another build (e.g. `vite build --outDir /tmp/x/dist`). */
+export const DIST_DIR =
+  process.env.WERKSTATT_DIST ?? fileURLToPath(new URL('../../../dist', import.meta.url));
 
 export async function serveApp(port = 0): Promise<RunningServer> {
   if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
