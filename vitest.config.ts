@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Tests check behaviour, not timings: seeded property runs and real sockets take
+          // several times longer when CI's two cores are busy with other test files.
+          testTimeout: 30_000,
         },
       },
       {

@@ -11,6 +11,9 @@ import { readStaticFile } from './static/readStaticFile';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/registerIpc';
 import { SessionController } from './host/sessionController';
+import { CertificatePins } from './security/certificatePins';
+import { createSessionLookup } from './ipc/pinnedSessionLookup';
+import { LanSessionBrowser } from './host/discovery/sessionBrowser';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist');
 const WINDOW_MIN_WIDTH_PX = 900;
@@ -31,6 +34,10 @@ let mainWindow: BrowserWindow | null = null;
 /** A stable port keeps the join address the same when the facilitator restarts a session. */
 const SESSION_PORT = 4871;
 let sessions: SessionController;
+/** Listens for sessions on the LAN only while the join screen asks (see sessionBrowser.ts). */
+const discovery = new LanSessionBrowser({
+  log: (message) => console.log(`[discovery] ${message}`),
+});
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -59,11 +66,24 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    // Session hosts' own certificates this app trusts (per address); in place before the
+    // window's first connection, because Chromium caches every certificate verdict.
+    const pins = CertificatePins.loadSync(
+      path.join(app.getPath('userData'), 'trusted-session-certificates.json'),
+    );
+    session.defaultSession.setCertificateVerifyProc((request, callback) =>
+      callback(pins.verify(request)),
+    );
     sessions = new SessionController({
       appRoot: RENDERER_ROOT,
       dataDir: path.join(app.getPath('userData'), 'sessions'),
       port: SESSION_PORT,
       log: (message) => console.log(`[session] ${message}`),
+      // Our own session's certificate: the facilitator's window connects to it too.
+      onCertificate: (address, fingerprint) =>
+        void pins
+          .trust(address, fingerprint)
+          .catch((error: unknown) => console.warn(`[session] ${(error as Error).message}`)),
     });
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
@@ -87,6 +107,8 @@ if (!app.requestSingleInstanceLock()) {
         locale: () => app.getLocale(),
         setTitle: (title) => mainWindow?.setTitle(title),
         sessions,
+        discovery,
+        lookupSession: createSessionLookup(pins),
       }),
     );
     createWindow();
@@ -99,5 +121,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void sessions?.stop());
+  app.on('before-quit', () => {
+    void sessions?.stop();
+    void discovery.stop();
+  });
 }

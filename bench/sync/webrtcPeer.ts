@@ -1,4 +1,5 @@
-// Child process: one unmodified y-webrtc peer with real WebRTC (@roamhq/wrtc, no STUN/TURN),
+// Child process: one y-webrtc peer as the app makes it (with the initiator rule that avoids
+// glare, renderer/sync/peerInitiatorRule.ts) with real WebRTC (@roamhq/wrtc, no STUN/TURN),
 // signaling through the session host with the join code. y-webrtc allows one room of a name
 // per process, and peers in one process could bypass WebRTC, so every peer is its own process.
 // It makes the edits it is told to and reports every edit that arrives from another peer,
@@ -6,6 +7,7 @@
 import wrtc from '@roamhq/wrtc';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { installInitiatorRule } from '../../renderer/sync/peerInitiatorRule';
 import { childArgs, send, serve } from './childSide';
 import { makeEdit, observeRemoteEdits } from './editLog';
 
@@ -26,6 +28,7 @@ const provider = new WebrtcProvider(args.room, doc, {
   signaling: [args.signalingUrl],
   peerOpts: { wrtc, config: { iceServers: [] } },
 });
+installInitiatorRule(provider);
 
 function connectedPeers(): number {
   const conns = provider.room ? [...provider.room.webrtcConns.values()] : [];

@@ -2,11 +2,14 @@
 // mode, in tests — with the same code the desktop app runs in its main process. Prints
 // where to join and the join code; reads rotate/revoke/who/quit from the terminal.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { fingerprintLines } from '../../shared/sync/certificateFingerprint';
 import { formatJoinCode } from '../../shared/sync/joinCodeFormat';
 import { RELAY_PATH, SIGNALING_PATH } from '../../shared/sync/paths';
-import { helpText, parseCliArgs } from './cliArgs';
+import { DEFAULT_CERT_DIR_NAME, helpText, parseCliArgs } from './cliArgs';
+import { ensureHostCertificate, type HostCertificate } from './session/certificate';
 import { ipv4Interfaces } from './session/networkInterfaces';
 import { startSessionHost, type SessionHost } from './session/sessionHost';
 
@@ -23,6 +26,17 @@ function describeConnections(host: SessionHost): string {
 
 function printCode(host: SessionHost): void {
   console.log(host.code ? `Join code: ${formatJoinCode(host.code)}` : 'Join code: (revoked)');
+}
+
+function printCertificate(certificate: HostCertificate): void {
+  const [first, second] = fingerprintLines(certificate.fingerprint);
+  console.log(`Certificate SHA-256: ${first}`);
+  console.log(`                     ${second}`);
+  console.log(
+    certificate.created
+      ? 'A new certificate: browsers warn once. Compare the fingerprint they show with the one above.'
+      : 'Browsers that accepted this certificate before will not ask again.',
+  );
 }
 
 async function main(): Promise<void> {
@@ -43,7 +57,16 @@ async function main(): Promise<void> {
       `Note: ${options.appRoot} has no index.html (run "npm run build"); only sync works.`,
     );
   }
+  const certificate = options.https
+    ? await ensureHostCertificate({
+        dir: options.certDir ?? path.join(os.homedir(), DEFAULT_CERT_DIR_NAME),
+        addresses: [options.interface],
+        log: timestamped,
+      })
+    : undefined;
   const host = await startSessionHost({
+    tls: certificate,
+    announce: options.announce,
     host: options.interface,
     port: options.port,
     appRoot: options.appRoot,
@@ -57,9 +80,15 @@ async function main(): Promise<void> {
   console.log(`Werkstatt session "${options.title}" (workshop ${options.workshopId})`);
   console.log(`Open:      ${host.url}`);
   printCode(host);
+  if (certificate) printCertificate(certificate);
   console.log(`Relay:     ${wsUrl}${RELAY_PATH} (room ${options.workshopId})`);
   console.log(`Signaling: ${wsUrl}${SIGNALING_PATH}`);
   console.log(`Listening on ${options.interface} only.`);
+  console.log(
+    options.announce
+      ? 'Listed on this network for the desktop app (mDNS: title, no code); --no-announce hides it.'
+      : 'Not listed on the network (--no-announce): people type the address.',
+  );
   if (options.dataFile) console.log(`Board kept in ${path.resolve(options.dataFile)}`);
   if (options.interface.startsWith('127.')) {
     console.log('Only this machine can join; --interface <address> opens it to the room.');

@@ -9,6 +9,10 @@ import { listenAddressProblem, type HostInterface } from './session/networkInter
 /** Fixed, because a participant's browser keeps its data per origin (address and port). */
 export const DEFAULT_SESSION_PORT = 4871;
 
+/** The certificate's folder unless --cert-dir says otherwise (under the user's home). */
+export const DEFAULT_CERT_DIR_NAME = '.werkstatt-host';
+const DEFAULT_CERT_DIR_HINT = `~/${DEFAULT_CERT_DIR_NAME}`;
+
 export interface CliOptions {
   readonly interface: string;
   readonly port: number;
@@ -17,6 +21,12 @@ export interface CliOptions {
   readonly dataFile: string | undefined;
   readonly joinCode: string | undefined;
   readonly appRoot: string;
+  /** Serve HTTPS/WSS with this machine's own certificate. */
+  readonly https: boolean;
+  /** Where that certificate and its key are kept; undefined: the default folder. */
+  readonly certDir: string | undefined;
+  /** List the session on the network over mDNS (never the code); --no-announce turns it off. */
+  readonly announce: boolean;
 }
 
 export type CliCommand =
@@ -39,6 +49,9 @@ export function parseCliArgs(argv: readonly string[], defaultAppRoot: string): C
         data: { type: 'string' },
         code: { type: 'string' },
         app: { type: 'string', default: defaultAppRoot },
+        https: { type: 'boolean', default: false },
+        'cert-dir': { type: 'string' },
+        'no-announce': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -60,6 +73,9 @@ export function parseCliArgs(argv: readonly string[], defaultAppRoot: string): C
   if (!WORKSHOP_ID_PATTERN.test(values.workshop)) {
     return { kind: 'error', message: '--workshop: letters, digits, _ and - only (1–128)' };
   }
+  if (values['cert-dir'] !== undefined && !values.https) {
+    return { kind: 'error', message: '--cert-dir goes with --https' };
+  }
   return {
     kind: 'run',
     options: {
@@ -70,6 +86,9 @@ export function parseCliArgs(argv: readonly string[], defaultAppRoot: string): C
       dataFile: values.data,
       joinCode: values.code,
       appRoot: values.app,
+      https: values.https,
+      certDir: values['cert-dir'],
+      announce: !values['no-announce'],
     },
   };
 }
@@ -93,6 +112,11 @@ export function helpText(interfaces: readonly HostInterface[]): string {
     '                    a restarted host still has both and participants reconnect by themselves',
     '  --code <code>     use this join code (one a host made before) instead',
     '  --app <dir>       the built app to serve (default: dist/ of this checkout)',
+    '  --https           serve HTTPS with a certificate this machine makes (browsers warn once;',
+    '                    compare the fingerprint it prints with the one the browser shows)',
+    `  --cert-dir <dir>  where that certificate and its key are kept (default ${DEFAULT_CERT_DIR_HINT})`,
+    '  --no-announce     do not list the session on the network (mDNS; the desktop app finds',
+    '                    sessions by it; the join code is never announced)',
     '  -h, --help        this text',
     '',
     'Interfaces (IPv4):',

@@ -9,6 +9,7 @@ import type {
   StartSessionRequest,
 } from '../../shared/ipc/contract';
 import { SIGNALING_PATH, WORKSHOP_ID_PATTERN, relayPathFor } from '../../shared/sync/paths';
+import { ensureHostCertificate } from './session/certificate';
 import { ipv4Interfaces } from './session/networkInterfaces';
 import { startSessionHost, type SessionHost } from './session/sessionHost';
 
@@ -22,6 +23,15 @@ export interface SessionControllerOptions {
   /** A fixed port makes the join address stable across restarts; 0 picks one. */
   readonly port?: number;
   readonly listInterfaces?: () => HostInterfaceInfo[];
+  /** List the session on the room's network (mDNS, never the code); default true. */
+  readonly announce?: boolean;
+  /** Where the HTTPS certificate and its key are kept (default: dataDir). */
+  readonly certificateDir?: string;
+  /**
+   * Told the address and fingerprint of this host's certificate before start() returns, so
+   * that the desktop app's own connection to its session can trust exactly that certificate.
+   */
+  readonly onCertificate?: (address: string, fingerprint: string) => void;
   readonly log?: (message: string) => void;
 }
 
@@ -34,7 +44,8 @@ export function isStartSessionRequest(value: unknown): value is StartSessionRequ
     typeof request.title === 'string' &&
     request.title.length <= MAX_SESSION_TITLE_CHARS &&
     typeof request.address === 'string' &&
-    request.address.length <= 64
+    request.address.length <= 64 &&
+    (request.https === undefined || typeof request.https === 'boolean')
   );
 }
 
@@ -51,6 +62,14 @@ export class SessionController {
     const offered = this.interfaces().some((candidate) => candidate.address === request.address);
     if (!offered) throw new Error(`${request.address} is not an interface of this computer`);
     await this.stop();
+    const tls = request.https
+      ? await ensureHostCertificate({
+          dir: this.options.certificateDir ?? this.options.dataDir,
+          addresses: [request.address],
+          log: this.options.log,
+        })
+      : undefined;
+    if (tls) this.options.onCertificate?.(request.address, tls.fingerprint);
     this.host = await startSessionHost({
       host: request.address,
       port: this.options.port ?? 0,
@@ -59,6 +78,8 @@ export class SessionController {
       title: request.title,
       dataFile: path.join(this.options.dataDir, `${request.workshopId}.ydoc`),
       log: this.options.log,
+      tls,
+      announce: this.options.announce ?? true,
     });
     return this.describe(this.host);
   }
@@ -92,6 +113,7 @@ export class SessionController {
       relayPath: relayPathFor(host.workshopId),
       signalingPath: SIGNALING_PATH,
       connections: host.connections().length,
+      certificateFingerprint: host.certificateFingerprint,
     };
   }
 }

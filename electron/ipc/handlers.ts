@@ -1,8 +1,15 @@
 // The main process's side of the IPC contract: one validated handler per channel.
 // Arguments arrive from the renderer and are checked here as untrusted input.
-import type { AppInfo, IpcChannel, IpcContract } from '../../shared/ipc/contract';
+import type {
+  AppInfo,
+  DiscoveredSession,
+  IpcChannel,
+  IpcContract,
+} from '../../shared/ipc/contract';
 import { isStartSessionRequest, type SessionController } from '../host/sessionController';
 import { fetchSessionInfo } from '../../shared/sync/fetchSessionInfo';
+import { normalizeFingerprint } from '../../shared/sync/certificateFingerprint';
+import type { SessionLookup } from './pinnedSessionLookup';
 
 export const MAX_WINDOW_TITLE_LENGTH = 200;
 export const MAX_JOIN_CODE_INPUT_LENGTH = 32;
@@ -28,6 +35,10 @@ export interface HandlerDeps {
   readonly locale: () => string;
   readonly setTitle: (title: string) => void;
   readonly sessions: SessionController;
+  /** Checks an https host's certificate against the user's confirmation or a pin. */
+  readonly lookupSession?: SessionLookup;
+  /** LAN discovery (electron/host/discovery/sessionBrowser.ts). */
+  readonly discovery: { list(): DiscoveredSession[] };
 }
 
 export type ArgsValidator<C extends IpcChannel> = (
@@ -75,13 +86,19 @@ export function createHandlers(deps: HandlerDeps): HandlerRegistry {
     'session:revokeCode': { validate: noArgs, handle: () => deps.sessions.revokeCode() },
     'session:stop': { validate: noArgs, handle: () => deps.sessions.stop() },
     'session:lookup': {
-      validate: (args): args is [string, string] =>
-        args.length === 2 &&
+      validate: (args): args is [string, string, string?] =>
+        (args.length === 2 || args.length === 3) &&
         typeof args[0] === 'string' &&
         isLookupAddress(args[0]) &&
         typeof args[1] === 'string' &&
-        args[1].length <= MAX_JOIN_CODE_INPUT_LENGTH,
-      handle: (baseUrl: string, code: string) => fetchSessionInfo(baseUrl, code),
+        args[1].length <= MAX_JOIN_CODE_INPUT_LENGTH &&
+        (args[2] === undefined ||
+          (typeof args[2] === 'string' && normalizeFingerprint(args[2]) !== null)),
+      handle: (baseUrl: string, code: string, fingerprint?: string) =>
+        deps.lookupSession
+          ? deps.lookupSession(baseUrl, code, fingerprint)
+          : fetchSessionInfo(baseUrl, code),
     },
+    'session:discover': { validate: noArgs, handle: () => deps.discovery.list() },
   };
 }

@@ -1,5 +1,7 @@
 // A delete button that asks first; used wherever deleting loses typed content.
+// When deleting is not allowed now, it stays focusable and says why (GuardedButton).
 import type { ReactNode } from 'react';
+import { GuardedButton } from './facilitation/GuardedButton';
 import { useConfirm } from './useConfirm';
 
 interface ConfirmingDeleteButtonProps {
@@ -7,6 +9,10 @@ interface ConfirmingDeleteButtonProps {
   readonly onDelete: () => void;
   readonly children: ReactNode;
   readonly ariaLabel?: string;
+  /** Why deleting is not possible now; null or undefined when it is. */
+  readonly reason?: string | null;
+  /** Id of an element that already holds the reason. */
+  readonly reasonId?: string;
 }
 
 export function ConfirmingDeleteButton({
@@ -14,18 +20,21 @@ export function ConfirmingDeleteButton({
   onDelete,
   children,
   ariaLabel,
+  reason,
+  reasonId,
 }: ConfirmingDeleteButtonProps) {
   const [confirm, dialog] = useConfirm();
   return (
     <>
-      <button
-        type="button"
+      <GuardedButton
         className="danger"
         aria-label={ariaLabel}
+        reason={reason}
+        reasonId={reasonId}
         onClick={() => confirm(question, onDelete)}
       >
         {children}
-      </button>
+      </GuardedButton>
       {dialog}
     </>
   );

@@ -7,17 +7,21 @@ export function ConnectionIndicator() {
   const status = useConnectionStatus();
   if (!status) return null;
   const others = status.participants.filter((participant) => !participant.isSelf).length;
-  const summary = status.refused
-    ? t('connection.refused')
-    : status.relay === 'connected' || status.directPeers > 0
-      ? others === 0
-        ? t('connection.alone')
-        : t('connection.connected', { count: others })
-      : status.relay === 'connecting'
-        ? t('connection.connecting')
-        : t('connection.offline');
+  const summary = status.certificateUnconfirmed
+    ? t('connection.certificateUnconfirmed')
+    : status.refused
+      ? t('connection.refused')
+      : status.relay === 'connected' || status.directPeers > 0
+        ? others === 0
+          ? t('connection.alone')
+          : t('connection.connected', { count: others })
+        : status.relay === 'connecting'
+          ? t('connection.connecting')
+          : t('connection.offline');
   return (
-    <details className={`connection connection-${status.refused ? 'refused' : status.relay}`}>
+    <details
+      className={`connection connection-${status.refused || status.certificateUnconfirmed ? 'refused' : status.relay}`}
+    >
       <summary>
         <span role="status" data-testid="connection-status" data-relay={status.relay}>
           {summary}

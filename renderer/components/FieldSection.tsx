@@ -1,11 +1,14 @@
-// One Handlungsfeld in the strategy view, with its goals.
+// One Handlungsfeld in the strategy view, with its goals; read only (with the
+// reason) where the running phase does not let this participant change it.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useField, useGoalIds } from '../hooks/workshopHooks';
-import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { useStrategyActions } from '../hooks/facilitation/useStrategyAccess';
+import { GuardedButton } from './facilitation/GuardedButton';
 import { GoalItem } from './GoalItem';
 import { TextField } from './TextField';
 import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
+import { useStrategyGuards } from './strategyGuards';
 
 export const FieldSection = memo(function FieldSection({
   id,
@@ -17,7 +20,8 @@ export const FieldSection = memo(function FieldSection({
   const { t } = useTranslation();
   const field = useField(id);
   const goalIds = useGoalIds(id);
-  const actions = useWorkshopActions();
+  const actions = useStrategyActions();
+  const { structure } = useStrategyGuards();
   if (!field) return null;
   return (
     <section
@@ -31,11 +35,14 @@ export const FieldSection = memo(function FieldSection({
           className="grow"
           label={t('strategy.fieldTitle')}
           value={field.title}
+          readOnlyReason={structure}
           onChange={(value) => actions.setFieldText(id, 'title', value)}
         />
         <ConfirmingDeleteButton
           question={t('strategy.confirmDeleteField', { title: field.title })}
           onDelete={() => actions.deleteField(id)}
+          reason={structure?.text}
+          reasonId={structure?.id}
         >
           {t('strategy.deleteField')}
         </ConfirmingDeleteButton>
@@ -45,6 +52,7 @@ export const FieldSection = memo(function FieldSection({
         multiline
         rows={2}
         value={field.description}
+        readOnlyReason={structure}
         onChange={(value) => actions.setFieldText(id, 'description', value)}
       />
       <h4>{t('strategy.goals')}</h4>
@@ -53,9 +61,13 @@ export const FieldSection = memo(function FieldSection({
           <GoalItem key={goalId} id={goalId} label={`Z ${number}.${index + 1}`} />
         ))}
       </div>
-      <button type="button" onClick={() => actions.addGoal(id, t('strategy.newGoalTitle'))}>
+      <GuardedButton
+        reason={structure?.text}
+        reasonId={structure?.id}
+        onClick={() => actions.addGoal(id, t('strategy.newGoalTitle'))}
+      >
         {t('strategy.addGoal')}
-      </button>
+      </GuardedButton>
     </section>
   );
 });

@@ -1,11 +1,14 @@
-// One Ziel with indicator, baseline and target, and its measures.
+// One Ziel with indicator, baseline and target, and its measures; read only (with
+// the reason) where the running phase does not let this participant change it.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGoal, useMeasureIds } from '../hooks/workshopHooks';
-import { useWorkshopActions } from '../hooks/useWorkshopActions';
+import { useStrategyActions } from '../hooks/facilitation/useStrategyAccess';
+import { GuardedButton } from './facilitation/GuardedButton';
 import { MeasureItem } from './MeasureItem';
 import { TextField } from './TextField';
 import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
+import { useStrategyGuards } from './strategyGuards';
 
 export const GoalItem = memo(function GoalItem({
   id,
@@ -17,7 +20,8 @@ export const GoalItem = memo(function GoalItem({
   const { t } = useTranslation();
   const goal = useGoal(id);
   const measureIds = useMeasureIds(id);
-  const actions = useWorkshopActions();
+  const actions = useStrategyActions();
+  const { structure, measures } = useStrategyGuards();
   if (!goal) return null;
   return (
     <article className="goal" aria-label={`${label}: ${goal.title}`} data-testid="goal">
@@ -29,11 +33,14 @@ export const GoalItem = memo(function GoalItem({
           multiline
           rows={2}
           value={goal.title}
+          readOnlyReason={structure}
           onChange={(value) => actions.setGoalText(id, 'title', value)}
         />
         <ConfirmingDeleteButton
           question={t('strategy.confirmDeleteGoal', { title: goal.title })}
           onDelete={() => actions.deleteGoal(id)}
+          reason={structure?.text}
+          reasonId={structure?.id}
         >
           {t('strategy.deleteGoal')}
         </ConfirmingDeleteButton>
@@ -42,16 +49,19 @@ export const GoalItem = memo(function GoalItem({
         <TextField
           label={t('strategy.indicator')}
           value={goal.indicator}
+          readOnlyReason={structure}
           onChange={(value) => actions.setGoalText(id, 'indicator', value)}
         />
         <TextField
           label={t('strategy.baseline')}
           value={goal.baseline}
+          readOnlyReason={structure}
           onChange={(value) => actions.setGoalText(id, 'baseline', value)}
         />
         <TextField
           label={t('strategy.target')}
           value={goal.target}
+          readOnlyReason={structure}
           onChange={(value) => actions.setGoalText(id, 'target', value)}
         />
       </div>
@@ -59,9 +69,13 @@ export const GoalItem = memo(function GoalItem({
       {measureIds.map((measureId) => (
         <MeasureItem key={measureId} id={measureId} />
       ))}
-      <button type="button" onClick={() => actions.addMeasure(id, t('strategy.newMeasureTitle'))}>
+      <GuardedButton
+        reason={measures?.text}
+        reasonId={measures?.id}
+        onClick={() => actions.addMeasure(id, t('strategy.newMeasureTitle'))}
+      >
         {t('strategy.addMeasure')}
-      </button>
+      </GuardedButton>
     </article>
   );
 });

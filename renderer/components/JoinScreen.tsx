@@ -1,11 +1,14 @@
 // Joining a session in the room: address (prefilled when the page came from the
-// host), join code (prefilled from the QR code's link) and a display name.
-import { useState } from 'react';
+// host, or chosen from the sessions the desktop app found on the network), join code
+// (prefilled from the QR code's link) and a display name.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, workshopHref } from '../app/route';
 import { useAuthorName } from '../hooks/useAuthorName';
 import { servedFromAddress, useJoinSession } from '../hooks/useJoinSession';
 import { AppHeader } from './AppHeader';
+import { DiscoveredSessions } from './DiscoveredSessions';
+import { CertificateCheck, type UnconfirmedCertificate } from './CertificateCheck';
 
 type JoinError = 'wrongCode' | 'unreachable' | 'notWerkstatt' | 'nameRequired';
 
@@ -17,17 +20,22 @@ export function JoinScreen({ initialCode }: { readonly initialCode: string }) {
   const [code, setCode] = useState(initialCode);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<JoinError | null>(null);
+  const [certificate, setCertificate] = useState<UnconfirmedCertificate | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
 
-  const submit = async () => {
+  /** `fingerprint`: the https host's certificate as the user confirmed it (desktop app). */
+  const submit = async (fingerprint?: string) => {
     if (!name.trim()) {
       setError('nameRequired');
       return;
     }
     setBusy(true);
     setError(null);
-    const result = await join(address, code);
+    setCertificate(null);
+    const result = await join(address, code, fingerprint);
     setBusy(false);
     if (result.ok) navigate(workshopHref(result.workshopId));
+    else if (result.reason === 'certificateUnconfirmed') setCertificate(result);
     else setError(result.reason);
   };
 
@@ -37,6 +45,13 @@ export function JoinScreen({ initialCode }: { readonly initialCode: string }) {
       <main>
         <h2>{t('join.heading')}</h2>
         <p>{t('join.intro')}</p>
+        <DiscoveredSessions
+          chosen={address}
+          onChoose={(baseUrl) => {
+            setAddress(baseUrl);
+            codeInput.current?.focus();
+          }}
+        />
         <form
           className="join-form"
           onSubmit={(event) => {
@@ -58,6 +73,7 @@ export function JoinScreen({ initialCode }: { readonly initialCode: string }) {
             <label htmlFor="join-code">{t('join.code')}</label>
             <input
               id="join-code"
+              ref={codeInput}
               required
               autoComplete="off"
               autoCapitalize="characters"
@@ -77,6 +93,13 @@ export function JoinScreen({ initialCode }: { readonly initialCode: string }) {
               onChange={(event) => setName(event.target.value)}
             />
           </div>
+          {certificate && (
+            <CertificateCheck
+              certificate={certificate}
+              onConfirm={() => void submit(certificate.fingerprint)}
+              onCancel={() => setCertificate(null)}
+            />
+          )}
           {error && (
             <p className="form-error" role="alert">
               {t(`join.${error}`)}

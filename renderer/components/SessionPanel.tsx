@@ -20,6 +20,7 @@ export function SessionPanel() {
     hosting.interfaces.find((candidate) => !candidate.internal)?.address ?? choices[0] ?? '';
   const [address, setAddress] = useState<string | null>(null);
   const chosen = address ?? preferred;
+  const [https, setHttps] = useState(false);
 
   return (
     <section className="session-panel" aria-labelledby="session-heading">
@@ -29,7 +30,11 @@ export function SessionPanel() {
       ) : hosting.hosted ? (
         <>
           {hosting.hosted.code ? (
-            <SessionInvite baseUrl={hosting.hosted.url} code={hosting.hosted.code} />
+            <SessionInvite
+              baseUrl={hosting.hosted.url}
+              code={hosting.hosted.code}
+              fingerprint={hosting.hosted.certificateFingerprint}
+            />
           ) : (
             <p role="alert">{t('session.revoked')}</p>
           )}
@@ -58,7 +63,7 @@ export function SessionPanel() {
           className="join-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void hosting.start(chosen, info.title);
+            void hosting.start(chosen, info.title, https);
           }}
         >
           <p>{t('session.intro')}</p>
@@ -74,6 +79,18 @@ export function SessionPanel() {
             }}
             onChange={setAddress}
           />
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={https}
+              aria-describedby="session-https-hint"
+              onChange={(event) => setHttps(event.target.checked)}
+            />
+            {t('session.https')}
+          </label>
+          <p id="session-https-hint" className="hint">
+            {t('session.httpsHint')}
+          </p>
           <button type="submit" className="primary" disabled={!chosen}>
             {t('session.start')}
           </button>
@@ -88,7 +105,11 @@ export function SessionPanel() {
       <ul className="checklist">
         <li>{t('session.checkNetwork')}</li>
         <li>{t('session.checkFirewall')}</li>
-        <li>{t('session.checkPlaintext')}</li>
+        <li>
+          {hosting.hosted?.certificateFingerprint
+            ? t('session.checkEncrypted')
+            : t('session.checkPlaintext')}
+        </li>
       </ul>
       <p>
         <a href={JOIN_HREF}>{t('join.link')}</a>

@@ -1,6 +1,14 @@
 // A labelled text input bound to a document value: every keystroke is a command,
 // so what the user types is in the document (and on its way to disk) at once.
+// When the user may not change it now, it is read only: still focusable, readable
+// and selectable, described by the reason (as GuardedButton does for buttons).
 import { useId } from 'react';
+
+/** Why a field is read only now: the id of an element holding the reason, and its text. */
+export interface ReadOnlyReason {
+  readonly id: string;
+  readonly text: string;
+}
 
 interface TextFieldProps {
   readonly label: string;
@@ -13,6 +21,8 @@ interface TextFieldProps {
   readonly hideLabel?: boolean;
   readonly autoFocus?: boolean;
   readonly testId?: string;
+  /** Set when the field may not be changed now. */
+  readonly readOnlyReason?: ReadOnlyReason | null;
 }
 
 export function TextField({
@@ -26,8 +36,12 @@ export function TextField({
   hideLabel = false,
   autoFocus = false,
   testId,
+  readOnlyReason,
 }: TextFieldProps) {
   const id = useId();
+  const guard = readOnlyReason
+    ? { readOnly: true, 'aria-describedby': readOnlyReason.id, title: readOnlyReason.text }
+    : {};
   return (
     <div className={`text-field ${className ?? ''}`}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
@@ -41,6 +55,7 @@ export function TextField({
           placeholder={placeholder}
           autoFocus={autoFocus}
           data-testid={testId}
+          {...guard}
           onChange={(event) => onChange(event.target.value)}
         />
       ) : (
@@ -51,6 +66,7 @@ export function TextField({
           placeholder={placeholder}
           autoFocus={autoFocus}
           data-testid={testId}
+          {...guard}
           onChange={(event) => onChange(event.target.value)}
         />
       )}

@@ -14,7 +14,8 @@ export interface HostedSessionState {
   readonly interfaces: readonly HostInterfaceInfo[];
   readonly hosted: HostedSession | null;
   readonly error: string | null;
-  start(address: string, title: string): Promise<void>;
+  /** `https`: serve HTTPS with this computer's own certificate (see SessionPanel). */
+  start(address: string, title: string, https: boolean): Promise<void>;
   stop(): Promise<void>;
   rotateCode(): Promise<void>;
   revokeCode(): Promise<void>;
@@ -76,10 +77,15 @@ export function useHostedSession(): HostedSessionState {
     interfaces,
     hosted,
     error,
-    start: (address, title) =>
+    start: (address, title, https) =>
       run(async () => {
         if (!bridge) return null;
-        const started = await bridge['session:start']({ workshopId: session.id, title, address });
+        const started = await bridge['session:start']({
+          workshopId: session.id,
+          title,
+          address,
+          https,
+        });
         connectSelf(started);
         return started;
       }),

@@ -114,6 +114,13 @@ export const de = {
     newMeasureTitle: 'Neue Maßnahme',
     deleteMeasure: 'Maßnahme löschen',
     confirmDeleteMeasure: 'Maßnahme „{{title}}“ löschen?',
+    readOnly: {
+      phase: 'In dieser Phase ist die Strategie nur zum Lesen; ändern kann sie die Moderation.',
+      measuresOnly:
+        'Leitbild, Handlungsfelder und Ziele ändert die Moderation. Maßnahmen können Sie ergänzen und ausfüllen (löschen nur die Moderation).',
+      locked: 'Die Moderation hat gesperrt: die Strategie ist nur zum Lesen.',
+      closed: 'Im Abschluss ist die Strategie nur zum Lesen.',
+    },
     priorityValues: { high: 'hoch', medium: 'mittel', low: 'niedrig' },
     statusValues: {
       planned: 'geplant',
@@ -138,6 +145,26 @@ export const de = {
     notWerkstatt: 'Unter dieser Adresse läuft keine Werkstatt-Sitzung.',
     nameRequired: 'Bitte geben Sie einen Namen ein.',
     link: 'Einer Sitzung beitreten',
+    certificateHeading: 'Zertifikat der Sitzung prüfen',
+    certificateNew:
+      'Diese Sitzung verschlüsselt mit einem Zertifikat, das der Computer der Moderation selbst erstellt hat. Vergleichen Sie den Fingerabdruck unten mit dem auf dem Bildschirm der Moderation. Nur wenn er genau übereinstimmt, bestätigen Sie. Der Beitrittscode wurde noch nicht gesendet.',
+    certificateChanged:
+      'Achtung: Unter dieser Adresse antwortet ein anderes Zertifikat als beim letzten Mal. Das ist in Ordnung, wenn die Moderation ein neues Zertifikat erstellt hat (z. B. in einem anderen Netz); sonst könnte sich jemand als die Sitzung ausgeben. Vergleichen Sie den Fingerabdruck mit dem auf dem Bildschirm der Moderation.',
+    certificateFingerprint: 'Fingerabdruck (SHA-256)',
+    certificateConfirm: 'Stimmt überein – beitreten',
+    certificateCancel: 'Abbrechen',
+  },
+  discovery: {
+    heading: 'Sitzungen in diesem Netzwerk',
+    searching: 'Suche nach Sitzungen …',
+    found_one: '{{count}} Sitzung gefunden',
+    found_other: '{{count}} Sitzungen gefunden',
+    none: 'Keine Sitzung gefunden.',
+    noneHelp:
+      'Manche Netzwerke lassen die automatische Suche nicht durch (Multicast ist gesperrt). Geben Sie dann einfach die Adresse ein, die die Moderation zeigt.',
+    chooseHint: 'Wählen Sie eine Sitzung und geben Sie dann den Beitrittscode ein.',
+    untitled: 'Ohne Titel',
+    where: '{{address}} auf {{host}}',
   },
   connection: {
     connected_one: 'Verbunden – {{count}} weitere Person im Raum',
@@ -146,6 +173,8 @@ export const de = {
     connecting: 'Verbinde mit der Sitzung …',
     offline: 'Offline – Ihre Änderungen sind gespeichert und werden synchronisiert',
     refused: 'Die Sitzung hat den Beitrittscode abgelehnt',
+    certificateUnconfirmed:
+      'Das Zertifikat der Sitzung hat sich geändert – bitte erneut beitreten und den Fingerabdruck prüfen',
     direct_one: '{{count}} direkte Verbindung',
     direct_other: '{{count}} direkte Verbindungen',
     people: 'Im Raum',
@@ -164,7 +193,7 @@ export const de = {
     instructions:
       'Zum Verschieben einer Karte Leertaste drücken, mit den Pfeiltasten bewegen, mit Leertaste ablegen, mit Escape abbrechen.',
     picked: 'Karte „{{card}}“ aufgenommen.',
-    over: 'Karte „{{card}}“ über {{place}}.',
+    overAt: 'Karte „{{card}}“ über {{place}}, Position {{position}} von {{count}}.',
     outside: 'Karte „{{card}}“ ist über keiner Spalte.',
     dropped: 'Karte „{{card}}“ abgelegt in {{place}}.',
     cancelled: 'Verschieben von „{{card}}“ abgebrochen.',
@@ -196,7 +225,15 @@ export const de = {
     checkFirewall:
       'Die Firewall dieses Computers muss eingehende Verbindungen auf Port 4871 erlauben.',
     checkPlaintext:
-      'Im Raum wird unverschlüsselt übertragen (HTTP); nutzen Sie ein Netz, dem Sie vertrauen.',
+      'Im Raum wird unverschlüsselt übertragen (HTTP); nutzen Sie ein Netz, dem Sie vertrauen, oder wählen Sie „Verschlüsselt (HTTPS)“.',
+    checkEncrypted:
+      'App, Beitrittscode und Board werden verschlüsselt übertragen (HTTPS mit dem Zertifikat dieses Computers).',
+    https: 'Verschlüsselt (HTTPS)',
+    httpsHint:
+      'Browser warnen beim ersten Öffnen vor dem selbst erstellten Zertifikat; die Teilnehmenden vergleichen dann den Fingerabdruck, den diese Seite zeigt.',
+    fingerprint: 'Zertifikat (Fingerabdruck SHA-256)',
+    fingerprintHint:
+      'Browser warnen einmal vor diesem Zertifikat. Wer beitritt, öffnet in der Warnung die Zertifikatsdetails, vergleicht den SHA-256-Fingerabdruck mit diesem und fährt nur bei Übereinstimmung fort.',
   },
   facilitation: {
     actingFor: 'Eingabe für',
@@ -336,7 +373,8 @@ export const de = {
       editClusters: 'Cluster bearbeiten',
       vote: 'punkten',
       comment: 'kommentieren',
-      editStrategy: 'die Strategie bearbeiten',
+      editStrategy: 'die ganze Strategie bearbeiten',
+      editMeasures: 'Maßnahmen ergänzen und bearbeiten',
       markReady: '„Ich bin fertig“ melden',
     },
   },
@@ -359,6 +397,10 @@ export const de = {
     rank: 'Platz {{rank}}',
     noVotes: 'Noch keine Punkte vergeben.',
     hiddenUntilReveal: 'Das Ergebnis wird nach der Aufdeckung gezeigt.',
+    hiddenPrivate:
+      'Ihre Punkte bleiben bis zur Aufdeckung auf diesem Gerät; die anderen sehen nur, wie viele vergeben sind.',
+    progress_one: '{{voted}} von {{expected}} haben abgestimmt · {{count}} Punkt vergeben',
+    progress_other: '{{voted}} von {{expected}} haben abgestimmt · {{count}} Punkte vergeben',
   },
   clusters: {
     create: '+ Neuer Cluster',

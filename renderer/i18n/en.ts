@@ -116,6 +116,13 @@ export const en: Translation = {
     newMeasureTitle: 'New measure',
     deleteMeasure: 'Delete measure',
     confirmDeleteMeasure: 'Delete measure “{{title}}”?',
+    readOnly: {
+      phase: 'The strategy is read only in this phase; the facilitators can change it.',
+      measuresOnly:
+        'The facilitators change the vision, fields of action and goals. You can add measures and fill them in (only facilitators delete them).',
+      locked: 'The facilitators locked the workshop: the strategy is read only.',
+      closed: 'The strategy is read only while closing.',
+    },
     priorityValues: { high: 'high', medium: 'medium', low: 'low' },
     statusValues: {
       planned: 'planned',
@@ -139,6 +146,26 @@ export const en: Translation = {
     notWerkstatt: 'There is no Werkstatt session at this address.',
     nameRequired: 'Please enter a name.',
     link: 'Join a session',
+    certificateHeading: 'Check the session’s certificate',
+    certificateNew:
+      'This session encrypts with a certificate the facilitator’s computer made itself. Compare the fingerprint below with the one on the facilitator’s screen. Confirm only if it matches exactly. The join code has not been sent yet.',
+    certificateChanged:
+      'Caution: a different certificate answers at this address than last time. That is fine if the facilitator’s computer made a new one (e.g. on another network); otherwise someone could be pretending to be the session. Compare the fingerprint with the one on the facilitator’s screen.',
+    certificateFingerprint: 'Fingerprint (SHA-256)',
+    certificateConfirm: 'It matches – join',
+    certificateCancel: 'Cancel',
+  },
+  discovery: {
+    heading: 'Sessions on this network',
+    searching: 'Looking for sessions …',
+    found_one: '{{count}} session found',
+    found_other: '{{count}} sessions found',
+    none: 'No session found.',
+    noneHelp:
+      'Some networks block the automatic search (multicast). Then simply type the address the facilitator shows.',
+    chooseHint: 'Choose a session, then type the join code.',
+    untitled: 'Untitled',
+    where: '{{address}} on {{host}}',
   },
   connection: {
     connected_one: 'Connected – {{count}} other person in the room',
@@ -147,6 +174,8 @@ export const en: Translation = {
     connecting: 'Connecting to the session …',
     offline: 'Offline – your edits are saved and will sync',
     refused: 'The session refused the join code',
+    certificateUnconfirmed:
+      'The session’s certificate changed – please join again and check the fingerprint',
     direct_one: '{{count}} direct connection',
     direct_other: '{{count}} direct connections',
     people: 'In the room',
@@ -165,7 +194,7 @@ export const en: Translation = {
     instructions:
       'To move a card, press Space, move it with the arrow keys, press Space to drop it or Escape to cancel.',
     picked: 'Picked up card “{{card}}”.',
-    over: 'Card “{{card}}” is over {{place}}.',
+    overAt: 'Card “{{card}}” is over {{place}}, position {{position}} of {{count}}.',
     outside: 'Card “{{card}}” is not over a column.',
     dropped: 'Dropped card “{{card}}” in {{place}}.',
     cancelled: 'Moving “{{card}}” was cancelled.',
@@ -194,7 +223,16 @@ export const en: Translation = {
     networkHeading: 'Network checklist',
     checkNetwork: 'All laptops on the same Wi-Fi or hotspot; no internet connection is needed.',
     checkFirewall: 'This computer’s firewall must allow incoming connections on port 4871.',
-    checkPlaintext: 'Traffic in the room is not encrypted (HTTP); use a network you trust.',
+    checkPlaintext:
+      'Traffic in the room is not encrypted (HTTP); use a network you trust, or choose “Encrypted (HTTPS)”.',
+    checkEncrypted:
+      'The app, the join code and the board travel encrypted (HTTPS with this computer’s certificate).',
+    https: 'Encrypted (HTTPS)',
+    httpsHint:
+      'Browsers warn about the self-made certificate when they first open the address; participants then compare the fingerprint this page shows.',
+    fingerprint: 'Certificate (SHA-256 fingerprint)',
+    fingerprintHint:
+      'Browsers warn once about this certificate. People joining open the certificate details in the warning, compare the SHA-256 fingerprint with this one, and proceed only if it matches.',
   },
   facilitation: {
     actingFor: 'Entering for',
@@ -332,7 +370,8 @@ export const en: Translation = {
       editClusters: 'edit clusters',
       vote: 'vote',
       comment: 'comment',
-      editStrategy: 'edit the strategy',
+      editStrategy: 'edit the whole strategy',
+      editMeasures: 'add and edit measures',
       markReady: 'say “I’m done”',
     },
   },
@@ -355,6 +394,10 @@ export const en: Translation = {
     rank: 'Rank {{rank}}',
     noVotes: 'No dots yet.',
     hiddenUntilReveal: 'The result is shown after the reveal.',
+    hiddenPrivate:
+      'Your dots stay on this device until the reveal; the others only see how many have been given.',
+    progress_one: '{{voted}} of {{expected}} have voted · {{count}} dot given',
+    progress_other: '{{voted}} of {{expected}} have voted · {{count}} dots given',
   },
   clusters: {
     create: '+ New cluster',

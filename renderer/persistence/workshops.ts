@@ -1,5 +1,9 @@
 // The workshop list: create, rename, duplicate, delete (undoable) and purge. Each
 // change to a workshop's document goes through the same update log as editing.
+// A workshop's private document on this device (drafts, hidden votes; draftsDoc.ts)
+// is purged with it and not duplicated: it belongs to this device's part in that
+// workshop's session, and a copy (a new workshop, e.g. next year's) must not bring
+// along unpublished private cards or hidden dots that would appear there at a reveal.
 import * as Y from 'yjs';
 import { initWorkshop, setWorkshopText } from '../../shared/model/commands';
 import { newId } from '../../shared/model/ids';
@@ -9,6 +13,7 @@ import { seedDemo } from '../../shared/demo/seedDemo';
 import { PERSISTENCE_ORIGIN } from '../../shared/schema/origin';
 import type { SessionLink } from '../sync/sessionLink';
 import type { WerkstattDb, WorkshopRow } from './db';
+import { draftsDocId } from './draftsDoc';
 import { loadWorkshopUpdate } from './updateLog';
 
 export function listWorkshops(db: WerkstattDb): Promise<WorkshopRow[]> {
@@ -77,6 +82,7 @@ export async function renameWorkshop(db: WerkstattDb, id: string, title: string)
   });
 }
 
+/** Copies the workshop's shared document only; private drafts and votes stay behind. */
 export async function duplicateWorkshop(
   db: WerkstattDb,
   id: string,
@@ -96,12 +102,18 @@ export async function restoreWorkshop(db: WerkstattDb, id: string): Promise<void
   await db.workshops.update(id, { deletedAt: null });
 }
 
-/** Removes workshops deleted in an earlier run, with all their stored changes. */
+/**
+ * Removes workshops deleted in an earlier run, with all their stored changes and
+ * this device's private document of each (drafts, hidden votes).
+ */
 export async function purgeDeletedWorkshops(db: WerkstattDb): Promise<number> {
   return db.transaction('rw', db.workshops, db.updates, async () => {
     const deleted = await db.workshops.filter((row) => row.deletedAt !== null).toArray();
     for (const row of deleted) {
-      await db.updates.where('workshopId').equals(row.id).delete();
+      await db.updates
+        .where('workshopId')
+        .anyOf([row.id, draftsDocId(row.id)])
+        .delete();
       await db.workshops.delete(row.id);
     }
     return deleted.length;

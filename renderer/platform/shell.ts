@@ -8,5 +8,6 @@ declare global {
 }
 
 export function desktopBridge(): WerkstattBridge | null {
-  return window.werkstatt ?? null;
+  // No window under Node, where tests run the sync code (renderer/sync) outside a browser.
+  return typeof window === 'undefined' ? null : (window.werkstatt ?? null);
 }

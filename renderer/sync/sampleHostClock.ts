@@ -3,8 +3,7 @@
 // session lookup doubles as the ping (the host stamps its answer); the desktop app
 // asks through its main process, which shares this computer's clock.
 import type { PingSample } from '../../shared/facilitation/clockSync';
-import { fetchSessionInfo } from '../../shared/sync/fetchSessionInfo';
-import { desktopBridge } from '../platform/shell';
+import { lookupSession } from './lookupSession';
 import type { SessionLink } from './sessionLink';
 
 /** Pings at connect, spaced so that one slow answer does not decide the offset. */
@@ -14,10 +13,7 @@ export const CLOCK_PING_SPACING_MS = 1_000;
 export const CLOCK_RESAMPLE_MS = 60_000;
 
 export async function pingHostClock(link: SessionLink): Promise<PingSample | null> {
-  const bridge = desktopBridge();
-  const result = bridge
-    ? await bridge['session:lookup'](link.baseUrl, link.code)
-    : await fetchSessionInfo(link.baseUrl, link.code);
+  const result = await lookupSession(link);
   return result.ok && result.clock ? result.clock : null;
 }
 

@@ -1,5 +1,8 @@
 // The actions that permissions are about. Participant actions are what a phase can
 // allow; facilitator actions steer the workshop; granting roles belongs to the host.
+// The strategy has two: "editMeasures" (add measures and fill them in, what the
+// derive phase is for) and "editStrategy" (everything, including Leitbild,
+// Handlungsfelder, Ziele and deleting; it implies editMeasures).
 
 export const PARTICIPANT_ACTIONS = [
   'writeCard',
@@ -11,6 +14,7 @@ export const PARTICIPANT_ACTIONS = [
   'vote',
   'comment',
   'editStrategy',
+  'editMeasures',
   'markReady',
 ] as const;
 export type ParticipantAction = (typeof PARTICIPANT_ACTIONS)[number];

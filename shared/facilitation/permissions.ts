@@ -1,7 +1,9 @@
 // Who may do what, as one pure function of the role, the action, the running phase
 // and the board state. The phase kind decides what participants may do; a locked
 // board leaves them read only (they can still say "I'm done"); facilitators steer
-// at any time and edit content in every phase; granting roles is the host's.
+// at any time and edit content in every phase (the strategy included); granting
+// roles is the host's. Participants edit the strategy only in free mode, or add and
+// fill in measures in the derive phase (docs/facilitation.md, "Roles and permissions").
 // Commands check it on the acting device (guard.ts). A shared document cannot stop
 // a modified client from writing anyway: this is the rule honest devices follow.
 import {
@@ -25,7 +27,7 @@ export const PHASE_ALLOWS: Readonly<
   collect: ['writeCard', 'writePrivateCard', 'editCard', 'deleteCard', 'comment', 'markReady'],
   cluster: ['editCard', 'moveCard', 'editClusters', 'comment', 'markReady'],
   vote: ['vote', 'markReady'],
-  derive: ['editStrategy', 'comment', 'markReady'],
+  derive: ['editMeasures', 'comment', 'markReady'],
   close: [],
 };
 
@@ -38,6 +40,7 @@ export const FREE_MODE_ALLOWS: readonly ParticipantAction[] = [
   'editClusters',
   'comment',
   'editStrategy',
+  'editMeasures',
 ];
 
 /** Content actions facilitators may take in every phase, locked or not. */
@@ -49,12 +52,18 @@ const FACILITATOR_CONTENT: readonly ParticipantAction[] = [
   'editClusters',
   'comment',
   'editStrategy',
+  'editMeasures',
 ];
 
 /** What a phase lets participants do, before the board lock is applied. */
 export function phaseAllows(phase: Phase | undefined): readonly ParticipantAction[] {
   if (!phase) return FREE_MODE_ALLOWS;
-  const listed = phase.kind === 'custom' ? phase.allows : PHASE_ALLOWS[phase.kind];
+  const kindAllows = phase.kind === 'custom' ? phase.allows : PHASE_ALLOWS[phase.kind];
+  // Whoever may edit the whole strategy may edit its measures.
+  const listed =
+    kindAllows.includes('editStrategy') && !kindAllows.includes('editMeasures')
+      ? [...kindAllows, 'editMeasures' as const]
+      : kindAllows;
   return listed.filter((action) => {
     // Private writing ends with the reveal, and so does voting.
     if (action === 'writePrivateCard') return phase.privateWriting && !phase.revealed;

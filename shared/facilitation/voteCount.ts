@@ -19,6 +19,8 @@ export interface VoteEntry {
   readonly at: number;
   /** For a "no laptop" participant: the facilitator who cast it; '' otherwise. */
   readonly enteredBy: string;
+  /** The phase's vote round it was cast in ('' before any "start over", see votes.ts). */
+  readonly round: string;
 }
 
 export interface VoteTally {
@@ -62,6 +64,7 @@ export function parseVoteEntry(key: string, value: unknown): VoteEntry | undefin
     phaseId: value.phase,
     at,
     enteredBy: isParticipantId(value.by) ? value.by : '',
+    round: typeof value.round === 'string' ? value.round : '',
   };
 }
 

@@ -24,6 +24,11 @@ export interface StartSessionRequest {
   readonly title: string;
   /** The interface address to listen on (one of session:interfaces). */
   readonly address: string;
+  /**
+   * Serve HTTPS/WSS with a certificate this computer makes (browsers warn once); plain HTTP
+   * when absent or false.
+   */
+  readonly https?: boolean;
 }
 
 /** The session this desktop app hosts, as the facilitator's UI shows it. */
@@ -38,6 +43,19 @@ export interface HostedSession {
   readonly relayPath: string;
   readonly signalingPath: string;
   readonly connections: number;
+  /** SHA-256 of the host's certificate (`AB:CD:…`) with HTTPS; null with plain HTTP. */
+  readonly certificateFingerprint: string | null;
+}
+
+/** A session another computer announces on this network (mDNS), as the join screen lists it. */
+export interface DiscoveredSession {
+  readonly title: string;
+  /** `http(s)://<private IPv4>:<port>`: what goes into the join screen's address field. */
+  readonly baseUrl: string;
+  /** The announcing computer's name on the network. */
+  readonly hostName: string;
+  /** When it last answered (ms since the epoch, this computer's clock). */
+  readonly lastSeen: number;
 }
 
 export interface IpcContract {
@@ -49,8 +67,15 @@ export interface IpcContract {
   'session:rotateCode': () => HostedSession | null;
   'session:revokeCode': () => HostedSession | null;
   'session:stop': () => void;
-  /** Asks a host on the LAN about its session (the page itself may not fetch from there). */
-  'session:lookup': (baseUrl: string, code: string) => SessionInfoResult;
+  /**
+   * Asks a host on the LAN about its session (the page itself may not fetch from there).
+   * An https host's certificate must have the given fingerprint, or the one this computer
+   * trusted for that address before; otherwise the answer is `certificateUnconfirmed` and
+   * the code is not sent. A fingerprint that matches is trusted from then on.
+   */
+  'session:lookup': (baseUrl: string, code: string, fingerprint?: string) => SessionInfoResult;
+  /** Sessions found on the LAN so far; the first call starts listening. Never has a code. */
+  'session:discover': () => DiscoveredSession[];
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -65,6 +90,7 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'session:revokeCode',
   'session:stop',
   'session:lookup',
+  'session:discover',
 ];
 
 /** What the preload puts on `window.werkstatt`: one async function per channel. */

@@ -2,7 +2,8 @@
 // that a view of one card is woken only when that card changes, and a column only
 // when cards join, leave or reorder. Keys look like "cards" (membership and order
 // of a collection), "cards/<id>" (one entity), and one key per plain-value root
-// ("strategy", "meta", "facilitation", "votes", "ready", "draftCounts", "publishedDrafts").
+// ("strategy", "meta", "facilitation", "votes", "ready", "draftCounts", "publishedDrafts",
+// "voteProgress").
 import * as Y from 'yjs';
 import { COLLECTIONS, ROOT, VALUE_ROOTS, type CollectionName } from '../schema/doc';
 

@@ -28,6 +28,8 @@ export const ROOT = {
   draftCounts: 'draftCounts',
   /** Draft ids already published as cards, so that no draft is ever published twice. */
   publishedDrafts: 'publishedDrafts',
+  /** Hidden-vote progress: voterId → { phase, round, used }, never what was voted for. */
+  voteProgress: 'voteProgress',
 } as const;
 
 export type CollectionName =
@@ -45,7 +47,14 @@ export const COLLECTIONS: readonly CollectionName[] = [
 
 /** Roots that hold plain values (or small maps) rather than entities keyed by id. */
 export type ValueRootName =
-  'meta' | 'strategy' | 'facilitation' | 'votes' | 'ready' | 'draftCounts' | 'publishedDrafts';
+  | 'meta'
+  | 'strategy'
+  | 'facilitation'
+  | 'votes'
+  | 'ready'
+  | 'draftCounts'
+  | 'publishedDrafts'
+  | 'voteProgress';
 export const VALUE_ROOTS: readonly ValueRootName[] = [
   'meta',
   'strategy',
@@ -54,6 +63,7 @@ export const VALUE_ROOTS: readonly ValueRootName[] = [
   'ready',
   'draftCounts',
   'publishedDrafts',
+  'voteProgress',
 ];
 
 /** An entity inside a collection: plain values plus Y.Text for editable text. */

@@ -11,15 +11,37 @@ export const SESSION_INFO_TIMEOUT_MS = 5_000;
 
 export type SessionInfoResult =
   | { readonly ok: true; readonly info: SessionInfo; readonly clock?: PingSample }
-  | { readonly ok: false; readonly reason: 'wrongCode' | 'unreachable' | 'notWerkstatt' };
+  | { readonly ok: false; readonly reason: 'wrongCode' | 'unreachable' | 'notWerkstatt' }
+  | CertificateUnconfirmed;
 
-export async function fetchSessionInfo(baseUrl: string, code: string): Promise<SessionInfoResult> {
+/**
+ * Only from the desktop app's main process: the host serves HTTPS with a certificate this
+ * computer has not been told to trust (or another one than before). The code was not sent;
+ * the user compares `fingerprint` with the facilitator's screen before asking again with it.
+ */
+export interface CertificateUnconfirmed {
+  readonly ok: false;
+  readonly reason: 'certificateUnconfirmed';
+  /** SHA-256 of the certificate the host presented, `AB:CD:…`. */
+  readonly fingerprint: string;
+  /** The one trusted for this address before, if any (then the certificate changed). */
+  readonly previous: string | null;
+}
+
+/** What fetchSessionInfo needs of `fetch`; the main process passes one that pins a certificate. */
+export type FetchLike = (url: URL, init: { readonly signal: AbortSignal }) => Promise<Response>;
+
+export async function fetchSessionInfo(
+  baseUrl: string,
+  code: string,
+  fetchImpl: FetchLike = (url, init) => fetch(url, init),
+): Promise<SessionInfoResult> {
   const url = new URL(SESSION_API_PATH, baseUrl);
   url.searchParams.set(JOIN_CODE_PARAM, normalizeJoinCode(code));
   let response: Response;
   const sentAt = Date.now();
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(SESSION_INFO_TIMEOUT_MS) });
+    response = await fetchImpl(url, { signal: AbortSignal.timeout(SESSION_INFO_TIMEOUT_MS) });
   } catch {
     return { ok: false, reason: 'unreachable' };
   }

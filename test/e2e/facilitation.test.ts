@@ -5,60 +5,79 @@
 // is in no other laptop's IndexedDB before the reveal, and is after it), the shared
 // timer (the same remaining time on two laptops), the ready check, clustering with
 // "Move to …" for one card and for a selection, dot voting within the budget with
-// results hidden until the reveal, "everyone to me", and the read-only close; with
-// axe-core checks of the new screens along the way.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addField, initWorkshop } from '../../shared/model/commands';
-import { startSessionHost, type SessionHost } from '../../electron/host/session/sessionHost';
+// results hidden until the reveal (a participant's dots are in no other laptop's
+// IndexedDB before it), "everyone to me", measures derived by a participant while
+// the rest of the strategy stays read only, and the read-only close; with axe-core
+// checks of the new screens along the way.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addField, addGoal, initWorkshop } from '../../shared/model/commands';
+import { listMeasures } from '../../shared/model/read';
+import { readVoteEntries } from '../../shared/facilitation/votes';
+import { PRIVATE_VOTES_ROOT } from '../../shared/facilitation/voteEntries';
 import { seriousViolations } from './support/axe';
-import { DIST_DIR } from './support/appServer';
-import { launchBrowser } from './support/chromium';
+import { useRoom } from './support/room';
 
 const FIELD_A = 'Bürgerservice digital';
 const FIELD_B = 'Moderne Verwaltung';
 const BEN_TEXT = 'Sensoren melden freie Parkplätze in der Altstadt';
 const CARLA_TEXT = 'Ein Bürgerkonto für alle Anträge der Stadt';
 const CARLA_TEXT_2 = 'Digitale Bauakte statt Papierordner';
+const GOAL = 'Alle Anträge online';
+const MEASURE = 'Parkleitsystem für die Altstadt';
+const WORKSHOP_ID = 'moderation-e2e';
 
-let host: SessionHost;
-const browsers: Browser[] = [];
+const room = useRoom(WORKSHOP_ID, 'Moderierte Werkstatt');
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  host = await startSessionHost({
-    host: '127.0.0.1',
-    port: 0,
-    appRoot: DIST_DIR,
-    workshopId: 'moderation-e2e',
-    title: 'Moderierte Werkstatt',
-  });
-  initWorkshop(host.doc, { title: 'Moderierte Werkstatt' });
-  addField(host.doc, { title: FIELD_A });
-  addField(host.doc, { title: FIELD_B });
-});
-
-afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => {});
-  await host.close();
+beforeAll(() => {
+  const { doc } = room().host;
+  initWorkshop(doc, { title: 'Moderierte Werkstatt' });
+  const fieldA = addField(doc, { title: FIELD_A });
+  addField(doc, { title: FIELD_B });
+  addGoal(doc, fieldA, { title: GOAL });
 });
 
 async function join(name: string): Promise<Page> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const context = await browser.newContext({
-    locale: 'de-DE',
+  const page = await room().join(name, {
     viewport: { width: 1400, height: 1000 },
     // Only for injecting axe-core: the app's CSP rightly refuses inline scripts.
     bypassCSP: true,
+    onPageError: (error) => pageErrors.push(`${name}: ${error.message}`),
   });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  await page.goto(`${host.url}/#/join?code=${host.code ?? ''}`);
-  await page.getByLabel('Ihr Name (für die anderen sichtbar)').fill(name);
-  await page.getByRole('button', { name: 'Beitreten' }).click();
   await page.getByRole('heading', { name: FIELD_B }).waitFor();
   return page;
+}
+
+/** The rows this page's local update log keeps for one document id. */
+async function storedRows(page: Page, docId: string): Promise<Uint8Array[]> {
+  const rows = await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('werkstatt');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<{ workshopId: string; update: Uint8Array }[]>(
+      (resolve, reject) => {
+        const request = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+        request.onsuccess = () => resolve(request.result as never);
+        request.onerror = () => reject(request.error);
+      },
+    );
+    db.close();
+    return all.filter((row) => row.workshopId === id).map((row) => Array.from(row.update));
+  }, docId);
+  return rows.map((row) => Uint8Array.from(row));
+}
+
+/** Keys of the hidden dots this page keeps in its private document, as stored. */
+async function storedPrivateVoteKeys(page: Page): Promise<string[]> {
+  const rows = await storedRows(page, `${WORKSHOP_ID}:drafts`);
+  if (rows.length === 0) return [];
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.mergeUpdates(rows));
+  return Array.from(doc.getMap(PRIVATE_VOTES_ROOT).keys());
 }
 
 /** How often `needle` (UTF-8) occurs in the rows of this page's local update log. */
@@ -174,7 +193,7 @@ describe('a facilitated workshop with a facilitator and two participants', () =>
     expect(await storedOccurrences(ben, CARLA_TEXT)).toBe(0);
     // Ben's own laptop keeps his draft (the local draft document).
     await expect.poll(() => storedOccurrences(ben, BEN_TEXT)).toBeGreaterThan(0);
-    expect(JSON.stringify(host.doc.toJSON())).not.toContain(BEN_TEXT);
+    expect(JSON.stringify(room().host.doc.toJSON())).not.toContain(BEN_TEXT);
 
     // The shared timer shows the same time on two laptops.
     await frieda.getByLabel('Timer-Minuten').fill('2');
@@ -291,12 +310,33 @@ describe('a facilitated workshop with a facilitator and two participants', () =>
     await carla.getByTestId('vote-budget').filter({ hasText: 'Noch 0 von 3' }).waitFor();
     await noSeriousViolations(carla, 'participant voting');
 
-    // Hidden from participants, visible to the facilitator, who does not vote.
+    // Hidden from everybody until the reveal: the dots are on the voters' laptops.
+    // The facilitator, who does not vote, sees how many have voted.
     await carla.getByText('Das Ergebnis wird nach der Aufdeckung gezeigt.').waitFor();
     expect(await carla.getByTestId('vote-total').count()).toBe(0);
     expect(
       await frieda.getByRole('button', { name: `Punkt für „${BEN_TEXT}“ geben` }).count(),
     ).toBe(0);
+    await frieda
+      .getByTestId('vote-progress')
+      .filter({ hasText: '2 von 2 haben abgestimmt · 6 Punkte vergeben' })
+      .waitFor();
+    expect(await frieda.getByTestId('ranked-item').count()).toBe(0);
+    expect(await frieda.getByTestId('vote-total').count()).toBe(0);
+
+    // Ben's dots are in his own IndexedDB (his private document) and nobody else's.
+    await expect.poll(async () => (await storedPrivateVoteKeys(ben)).length).toBe(3);
+    const bensDots = await storedPrivateVoteKeys(ben);
+    for (const page of [carla, frieda]) {
+      const theirs = await storedPrivateVoteKeys(page);
+      expect(theirs.filter((key) => bensDots.includes(key))).toEqual([]);
+      for (const key of bensDots) expect(await storedOccurrences(page, key)).toBe(0);
+    }
+    for (const key of bensDots) expect(await storedOccurrences(ben, key)).toBeGreaterThan(0);
+    expect(readVoteEntries(room().host.doc, 'default-vote')).toEqual([]);
+
+    await frieda.getByRole('button', { name: 'Abstimmung beenden und Ergebnis zeigen' }).click();
+    // Every laptop publishes its dots; then everybody sees the same ranking.
     const ranking = frieda.getByTestId('ranked-item');
     await expect.poll(() => ranking.count()).toBe(4);
     const ranked = (await ranking.allInnerTexts()).map((text) => ({
@@ -313,11 +353,17 @@ describe('a facilitated workshop with a facilitator and two participants', () =>
     expect((await ranking.allInnerTexts()).join('\n')).toContain('Verkehr und Konten');
     // Ben's fourth click was not counted anywhere.
     expect(await ranking.filter({ hasText: BEN_TEXT }).innerText()).toContain('2 Punkte');
-
-    await frieda.getByRole('button', { name: 'Abstimmung beenden und Ergebnis zeigen' }).click();
     await carla.getByTestId('vote-results').getByTestId('ranked-item').first().waitFor();
-    expect(await carla.getByTestId('ranked-item').count()).toBe(4);
+    await expect
+      .poll(() => carla.getByTestId('ranked-item').allInnerTexts())
+      .toEqual(await ranking.allInnerTexts());
     expect(await give(carla, BEN_TEXT).count()).toBe(0);
+    // Now Ben's dots are in the shared document, on every laptop, and gone from his own.
+    for (const key of bensDots) {
+      await expect.poll(() => storedOccurrences(carla, key)).toBeGreaterThan(0);
+    }
+    await expect.poll(async () => (await storedPrivateVoteKeys(ben)).length).toBe(0);
+    await expect.poll(() => readVoteEntries(room().host.doc, 'default-vote').length).toBe(6);
     await noSeriousViolations(carla, 'vote results');
 
     // Phase 4: derive measures; "everyone to me" takes the participants along.
@@ -335,6 +381,31 @@ describe('a facilitated workshop with a facilitator and two participants', () =>
     await ben.getByRole('link', { name: 'Strategie' }).click();
     await expect.poll(() => ben.url()).toMatch(/\/strategy$/);
     expect(carla.url()).toMatch(/\/board$/);
+
+    // Participants derive measures; the rest of the strategy stays with the facilitators:
+    // read only, still focusable, and saying why.
+    const vision = ben.getByLabel('Leitbild');
+    expect(await vision.getAttribute('readonly')).not.toBeNull();
+    await vision.focus();
+    expect(await vision.evaluate((el) => el === document.activeElement)).toBe(true);
+    await ben
+      .getByTestId('strategy-note')
+      .filter({ hasText: 'Maßnahmen können Sie ergänzen und ausfüllen' })
+      .waitFor();
+    expect(await vision.getAttribute('aria-describedby')).toBe(
+      await ben.getByTestId('strategy-note').getAttribute('id'),
+    );
+    await vision.press('a');
+    expect(await vision.inputValue()).toBe('');
+    const addGoalButton = ben.getByRole('button', { name: 'Ziel hinzufügen' }).first();
+    expect(await addGoalButton.getAttribute('aria-disabled')).toBe('true');
+    await ben.getByRole('button', { name: 'Maßnahme hinzufügen' }).click();
+    const measureTitle = ben.getByLabel('Maßnahme', { exact: true });
+    await measureTitle.fill(MEASURE);
+    await expect
+      .poll(() => listMeasures(room().host.doc).map((measure) => measure.title))
+      .toEqual([MEASURE]);
+    await noSeriousViolations(ben, 'participant deriving measures');
     await ben.getByRole('link', { name: 'Board' }).click();
 
     // Phase 5: close. Read only; the last phase has no next one.
@@ -349,6 +420,16 @@ describe('a facilitated workshop with a facilitator and two participants', () =>
     const nextButton = frieda.getByRole('button', { name: 'Nächste Phase →' });
     expect(await nextButton.getAttribute('aria-disabled')).toBe('true');
     await noSeriousViolations(ben, 'participant at the close');
+    // The strategy too is read only for participants now, measures included.
+    await ben.getByRole('link', { name: 'Strategie' }).click();
+    const closedMeasure = ben.getByLabel('Maßnahme', { exact: true });
+    await expect.poll(() => closedMeasure.getAttribute('readonly')).not.toBeNull();
+    expect(await closedMeasure.getAttribute('title')).toBe(
+      'Im Abschluss ist die Strategie nur zum Lesen.',
+    );
+    expect(await closedMeasure.inputValue()).toBe(MEASURE);
+    await noSeriousViolations(ben, 'participant reading the strategy at the close');
+    await ben.getByRole('link', { name: 'Board' }).click();
     await noSeriousViolations(frieda, 'facilitator at the close');
 
     expect(pageErrors).toEqual([]);

@@ -39,6 +39,8 @@ import { routeOf } from './routes';
 import { sendJson, sendStatus, serveStaticFile } from './serveStatic';
 import { SignalingHub } from './signalingHub';
 import { loadSnapshot, SnapshotWriter } from './snapshotFile';
+import { createSessionServer, sessionUrl, tlsFingerprint, type SessionTls } from './tlsServer';
+import { startAnnouncer } from './announce';
 
 export const DEFAULT_SESSION_INTERFACE = '127.0.0.1';
 
@@ -67,11 +69,20 @@ export interface SessionHostOptions {
   readonly limits?: Partial<SessionLimits>;
   /** One line per notable event (refused frames, dropped sockets); silent by default. */
   readonly log?: (message: string) => void;
+  /** Serve HTTPS/WSS with this certificate (see certificate.ts); plain HTTP without. */
+  readonly tls?: SessionTls;
+  /**
+   * Announce the session on the listening interface over mDNS (announce.ts: title, never
+   * the code) so that desktop apps in the room list it. Off unless asked for.
+   */
+  readonly announce?: boolean;
 }
 
 export interface SessionHost {
-  /** `http://<interface>:<port>`, what participants open. */
+  /** `http(s)://<interface>:<port>`, what participants open. */
   readonly url: string;
+  /** SHA-256 of the certificate (`AB:CD:…`) with HTTPS, null with plain HTTP. */
+  readonly certificateFingerprint: string | null;
   /** The address the server is bound to, as the operating system reports it. */
   readonly host: string;
   readonly port: number;
@@ -265,7 +276,7 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
     if (kind === 'relay') room.join(connection);
   }
 
-  const server = http.createServer(onRequest);
+  const server = createSessionServer(options.tls, onRequest);
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.maxConnections = MAX_TCP_CONNECTIONS;
@@ -289,11 +300,24 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
   const stopHeartbeat = startHeartbeat(limits.pingIntervalMs, () => registry.all());
   const bound = server.address() as AddressInfo;
   const port = bound.port;
-  const url = `http://${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${port}`;
+  const url = sessionUrl(options.tls, bound.address, port);
+  const announcer = options.announce
+    ? startAnnouncer({
+        address: bound.address,
+        port,
+        title,
+        scheme: options.tls ? 'https' : 'http',
+        // A host restarted with a revoked code has nothing anybody could join with.
+        visible: codes.current !== null,
+        log,
+      })
+    : null;
 
   let closed: Promise<void> | null = null;
   async function shutDown(): Promise<void> {
     closing = true;
+    // Goodbye first, so that the room's lists drop it while the host is still closing.
+    await announcer?.close();
     stopHeartbeat();
     const open = registry.all();
     const allGone = Promise.all(
@@ -321,6 +345,7 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
 
   return {
     url,
+    certificateFingerprint: tlsFingerprint(options.tls),
     host: bound.address,
     port,
     workshopId,
@@ -330,11 +355,13 @@ export async function startSessionHost(options: SessionHostOptions): Promise<Ses
     rotateCode: () => {
       const code = codes.rotate();
       saveCode();
+      announcer?.show();
       return code;
     },
     revokeCode: () => {
       codes.revoke();
       saveCode();
+      void announcer?.hide();
       for (const connection of registry.all()) {
         connection.close(SESSION_CLOSE_CODES.codeRevoked, 'join code revoked');
       }

@@ -1,6 +1,8 @@
 // The ranked result of the last vote: most dots first, equal counts share a rank.
-// Facilitators see it while voting runs; participants once results may be shown
-// (at once, or after the reveal when the facilitator hides them until then).
+// Everybody sees it once results may be shown: at once, or after the reveal when
+// the facilitator hides them until then (the dots stay on each device until the
+// reveal, so there is nothing to rank before it). While voting runs, everybody
+// sees how many have voted and how many dots they used.
 import { useTranslation } from 'react-i18next';
 import {
   useCluster,
@@ -12,11 +14,22 @@ export function VoteResults() {
   const { t } = useTranslation();
   const votes = useVoteView();
   if (!votes) return null;
+  const progress = votes.open && (
+    <p className="vote-progress" data-testid="vote-progress">
+      {t('votes.progress', {
+        voted: votes.progress.voted,
+        expected: votes.progress.expected,
+        count: votes.progress.dots,
+      })}
+    </p>
+  );
   if (!votes.visible) {
     return (
       <section className="vote-results" aria-labelledby="vote-results-heading">
         <h3 id="vote-results-heading">{t('votes.results')}</h3>
         <p className="hint">{t('votes.hiddenUntilReveal')}</p>
+        {votes.private && <p className="hint">{t('votes.hiddenPrivate')}</p>}
+        {progress}
       </section>
     );
   }
@@ -27,6 +40,7 @@ export function VoteResults() {
       data-testid="vote-results"
     >
       <h3 id="vote-results-heading">{t('votes.results')}</h3>
+      {progress}
       {votes.ranked.length === 0 ? (
         <p className="hint">{t('votes.noVotes')}</p>
       ) : (

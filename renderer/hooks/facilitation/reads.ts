@@ -24,6 +24,8 @@ import {
   readVoteEntries,
   voteItemResolver,
 } from '../../../shared/facilitation/votes';
+import { readVoteProgress, type VoteProgress } from '../../../shared/facilitation/voteProgress';
+import { votesArePrivate } from '../../../shared/facilitation/privateVotes';
 import { rankItems, type RankedItem } from '../../../shared/facilitation/voteCount';
 import type { VoteRules } from '../../../shared/facilitation/phases';
 
@@ -159,6 +161,10 @@ export interface VoteView {
   readonly revealed: boolean;
   readonly ranked: readonly RankedItem[];
   readonly participantIds: readonly string[];
+  /** Dots stay on each device until the reveal (hidden results, not yet revealed). */
+  readonly private: boolean;
+  /** How many have voted and how many dots they used, from the shared document. */
+  readonly progress: VoteProgress;
 }
 
 /** The vote phase to show: the running one if it is a vote, else the last one before it. */
@@ -176,16 +182,22 @@ export function votePhaseOf(doc: Y.Doc): Phase | undefined {
 
 /**
  * The vote as `viewer` sees it, with the dots of `voter`: the viewer, or a "no
- * laptop" participant the facilitator votes for.
+ * laptop" participant the facilitator votes for. `ballots`, this device's private
+ * document, adds its hidden dots (budget, cap and "my dots" stay right offline).
  */
-export function readVotes(doc: Y.Doc, viewer: string, voter: string = viewer): VoteView | null {
+export function readVotes(
+  doc: Y.Doc,
+  viewer: string,
+  voter: string = viewer,
+  ballots?: Y.Doc,
+): VoteView | null {
   const phase = votePhaseOf(doc);
   if (!phase) return null;
-  const tally = countVotes(doc, phase.id);
+  const tally = countVotes(doc, phase.id, ballots);
   if (!tally) return null;
   const resolve = voteItemResolver(doc);
   const mine = new Map<string, number>();
-  for (const entry of readVoteEntries(doc, phase.id)) {
+  for (const entry of readVoteEntries(doc, phase.id, ballots)) {
     if (entry.voter !== voter || !tally.counted.has(entry.key)) continue;
     const item = resolve(entry.item);
     if (item !== undefined) mine.set(item, (mine.get(item) ?? 0) + 1);
@@ -203,11 +215,21 @@ export function readVotes(doc: Y.Doc, viewer: string, voter: string = viewer): V
     revealed: phase.revealed,
     ranked: rankItems(tally.perItem),
     participantIds: listParticipants(doc).map((person) => person.id),
+    private: votesArePrivate(phase),
+    progress: readVoteProgress(doc, phase.id),
   };
 }
 
 export function voteKeys(previous: VoteView | null | undefined): string[] {
-  const keys = ['votes', 'cards', 'clusters', 'facilitation', 'phases', 'participants'];
+  const keys = [
+    'votes',
+    'voteProgress',
+    'cards',
+    'clusters',
+    'facilitation',
+    'phases',
+    'participants',
+  ];
   if (previous) {
     keys.push(`phases/${previous.phaseId}`);
     for (const id of previous.participantIds) keys.push(`participants/${id}`);

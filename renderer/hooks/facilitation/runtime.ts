@@ -1,12 +1,14 @@
 // The facilitation side of an open workshop, one per WorkshopSession: who this
 // device is (participant id), its private draft document (persisted locally under
-// "<workshopId>:drafts", never synced), publishing drafts when their phase is
-// revealed, the offset to the host's clock, and the derived stores the hooks read.
+// "<workshopId>:drafts", never synced; it holds private cards and hidden votes),
+// publishing both when their phase is revealed, the offset to the host's clock, and
+// the derived stores the hooks read.
 // It lives as long as the session's document: created on first use, disposed when
 // the document is destroyed (WorkshopSession.close).
 import * as Y from 'yjs';
 import { db as appDb } from '../../app/database';
 import type { WerkstattDb } from '../../persistence/db';
+import { draftsDocId } from '../../persistence/draftsDoc';
 import { UpdateLog } from '../../persistence/updateLog';
 import type { WorkshopSession } from '../../session/workshopSession';
 import { LOCAL_ORIGIN } from '../../../shared/schema/origin';
@@ -18,6 +20,8 @@ import {
 import { listDrafts, ownCardIds, type Draft } from '../../../shared/facilitation/drafts';
 import { joinWorkshop, readParticipant } from '../../../shared/facilitation/participants';
 import { publishableDrafts, publishDrafts } from '../../../shared/facilitation/publish';
+import { privateVoteCount, publishVotes } from '../../../shared/facilitation/privateVotes';
+import { privateVotesMap } from '../../../shared/facilitation/voteEntries';
 import { isAnonymousWorkshop } from '../../../shared/facilitation/sessionState';
 import { cleanName } from '../../../shared/facilitation/values';
 import { DerivedStore, LocalStore } from './derivedStore';
@@ -38,10 +42,7 @@ import {
   type CardSearch,
 } from './reads';
 
-/** The draft document of a workshop is stored in the same update log under this id. */
-export function draftsDocId(workshopId: string): string {
-  return `${workshopId}:drafts`;
-}
+export { draftsDocId };
 
 /** In anonymous mode drafts are published one at a time, this far apart (ms, random). */
 export const ANONYMOUS_PUBLISH_DELAY_MS = { min: 150, max: 900 } as const;
@@ -83,6 +84,7 @@ export class FacilitationRuntime {
   private draftsLog: UpdateLog | null = null;
   private draftsReady = false;
   private pendingDrafts = 0;
+  private pendingVotes = 0;
   private ownDrafts: OwnDrafts = { pending: [], ownCardIds: new Set() };
   private ownDraftsVersion = -1;
   private samples: PingSample[] = [];
@@ -113,8 +115,9 @@ export class FacilitationRuntime {
       () => readLayout(doc),
       () => false,
     );
+    // Counts this device's hidden dots too, once its private document is loaded.
     this.votes = new DerivedStore(feed, voteKeys, () =>
-      readVotes(doc, me, this.actingFor.get() || me),
+      readVotes(doc, me, this.actingFor.get() || me, this.draftsReady ? this.drafts : undefined),
     );
     this.commentCounts = new DerivedStore(
       feed,
@@ -171,6 +174,12 @@ export class FacilitationRuntime {
     const onDraftUpdate = () => this.draftsChanged();
     this.drafts.on('update', onDraftUpdate);
     this.disposers.push(() => this.drafts.off('update', onDraftUpdate));
+    // Hidden dots count on this laptop: recount when they change (not on every
+    // keystroke in a private card).
+    const ballots = privateVotesMap(this.drafts);
+    const onBallots = () => this.votes.invalidate();
+    ballots.observe(onBallots);
+    this.disposers.push(() => ballots.unobserve(onBallots));
     const flush = () => void this.draftsLog?.flush();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
@@ -189,6 +198,8 @@ export class FacilitationRuntime {
         }
         this.draftsLog = log;
         this.draftsReady = true;
+        // From now on the vote store counts this device's hidden dots.
+        this.votes.invalidate();
         this.draftsChanged();
       },
       (error: unknown) => console.warn('private drafts could not be loaded', error),
@@ -236,6 +247,7 @@ export class FacilitationRuntime {
 
   private draftsChanged(): void {
     this.pendingDrafts = listDrafts(this.drafts, { pending: true }).length;
+    this.pendingVotes = privateVoteCount(this.drafts);
     this.draftsVersion.set(this.draftsVersion.get() + 1);
     this.schedulePublish(0);
   }
@@ -256,7 +268,8 @@ export class FacilitationRuntime {
   }
 
   private schedulePublish(delayMs: number): void {
-    if (!this.draftsReady || this.pendingDrafts === 0 || this.publishTimer !== null) return;
+    if (!this.draftsReady || this.publishTimer !== null) return;
+    if (this.pendingDrafts === 0 && this.pendingVotes === 0) return;
     // Not inside the transaction's own callbacks: publishing writes a new transaction.
     this.publishTimer = setTimeout(() => {
       this.publishTimer = null;
@@ -267,6 +280,9 @@ export class FacilitationRuntime {
   private publish(): void {
     if (this.disposed) return;
     const { doc } = this.session;
+    // Hidden dots of a revealed vote: all at once (votes are not anonymous).
+    // (A no-op, no transaction, while they are still hidden.)
+    if (this.pendingVotes > 0) this.withoutUndo(() => publishVotes(doc, this.drafts));
     if (publishableDrafts(doc, this.drafts).length === 0) return;
     const anonymous = isAnonymousWorkshop(doc);
     // Anonymous: one card per round, at random intervals, so that one device's cards

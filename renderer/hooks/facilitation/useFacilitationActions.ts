@@ -122,13 +122,19 @@ export function useFacilitationActions() {
         splitCluster(doc, me, sourceId, cardIds, { name }),
       deleteCluster: (id: string) => deleteCluster(doc, me, id),
 
+      // Hidden dots go into this device's private document, once it is loaded (a dot
+      // cast before that would be refused rather than miscounted).
       castVote: (itemId: string) =>
         castVote(doc, me, itemId, {
           hostNow: hostNow(),
           onBehalfOf: runtime.actingFor.get() || undefined,
+          ballots: runtime.isDraftsReady() ? drafts : undefined,
         }),
       retractVote: (itemId: string) =>
-        retractVote(doc, me, itemId, { onBehalfOf: runtime.actingFor.get() || undefined }),
+        retractVote(doc, me, itemId, {
+          onBehalfOf: runtime.actingFor.get() || undefined,
+          ballots: runtime.isDraftsReady() ? drafts : undefined,
+        }),
 
       addComment: (cardId: string, text: string) => addComment(doc, me, cardId, text, Date.now()),
       editComment: (id: string, text: string) => editComment(doc, me, id, text),

@@ -16,15 +16,19 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Otherwise Chromium hides WebRTC host addresses behind random .local names and
+  // announces them by multicast on every interface: tests stay on 127.0.0.1.
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
 ];
 
 const DEVTOOLS_WAIT_MS = 20_000;
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. the flag that trusts one session host's certificate (support/certificate.ts). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: await findChromium(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

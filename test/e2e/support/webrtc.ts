@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium';
 import { findChromium } from './findChromium';
 
-const LOOPBACK_CANDIDATES_ONLY = `
+export const LOOPBACK_CANDIDATES_ONLY = `
 (() => {
   const Native = window.RTCPeerConnection;
   const keep = (candidate) => !candidate || !candidate.candidate || candidate.candidate.includes(' 127.0.0.1 ');
@@ -31,11 +31,7 @@ export async function launchPeerBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: await findChromium(),
     headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-      '--allow-loopback-in-peer-connection',
-    ],
+    args: [...CHROMIUM_ARGS, '--allow-loopback-in-peer-connection'],
   });
 }
 

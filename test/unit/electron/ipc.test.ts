@@ -43,6 +43,7 @@ function setup(): {
     locale,
     setTitle,
     sessions,
+    discovery: { list: () => [] },
   });
   return { registry, setTitle, locale };
 }

@@ -83,6 +83,7 @@ const fake = vi.hoisted(() => {
         defaultSession: {
           setPermissionRequestHandler: vi.fn(),
           setPermissionCheckHandler: vi.fn(),
+          setCertificateVerifyProc: vi.fn(),
         },
       },
     },
@@ -267,5 +268,23 @@ describe('main process', () => {
     await startMain();
     fake.electron.app.emit('second-instance');
     expect(onlyWindow().focus).toHaveBeenCalled();
+  });
+
+  it('checks certificates with the session pins from before the window opens', async () => {
+    await startMain();
+    const setProc = fake.electron.session.defaultSession.setCertificateVerifyProc;
+    expect(setProc).toHaveBeenCalledTimes(1);
+    expect(setProc.mock.invocationCallOrder[0]).toBeLessThan(
+      onlyWindow().loadURL.mock.invocationCallOrder[0] ?? 0,
+    );
+    const proc = setProc.mock.calls[0]?.[0] as
+      ((request: unknown, callback: (verdict: number) => void) => void) | undefined;
+    // No pins (the data folder does not exist here): Chromium's own verdict stands.
+    const callback = vi.fn();
+    proc?.(
+      { hostname: '192.168.8.23', errorCode: -202, certificate: { data: 'not pinned' } },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledExactlyOnceWith(-3);
   });
 });

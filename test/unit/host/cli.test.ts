@@ -74,6 +74,9 @@ describe('parseCliArgs', () => {
         dataFile: undefined,
         joinCode: undefined,
         appRoot: '/app',
+        https: false,
+        certDir: undefined,
+        announce: true,
       },
     });
     expect(parseCliArgs([], '/app')).toMatchObject({ kind: 'error', message: /--workshop/ });

@@ -4,6 +4,8 @@
 // shared document; they are published when the reveal arrives from a peer, or when
 // the laptop opens the workshop again after missing the reveal; publishing is not
 // on Ben's undo stack; in anonymous mode the cards go out one per transaction.
+// Hidden dots likewise stay in the local document, count towards Ben's budget on
+// his laptop, and are published when the reveal arrives.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -14,7 +16,18 @@ import { collection } from '../../../shared/schema/doc';
 import { listDrafts } from '../../../shared/facilitation/drafts';
 import { joinWorkshop } from '../../../shared/facilitation/participants';
 import { writePrivateCard } from '../../../shared/facilitation/privateWriting';
-import { revealPhase, setAnonymous, startFacilitation } from '../../../shared/facilitation/session';
+import {
+  goToPhase,
+  revealPhase,
+  setAnonymous,
+  startFacilitation,
+} from '../../../shared/facilitation/session';
+import { setVoteRules } from '../../../shared/facilitation/agenda';
+import { writeCard } from '../../../shared/facilitation/cards';
+import { privateVoteCount } from '../../../shared/facilitation/privateVotes';
+import { privateVotesMap } from '../../../shared/facilitation/voteEntries';
+import { castVote, readVoteEntries } from '../../../shared/facilitation/votes';
+import { valueRoot } from '../../../shared/schema/doc';
 import { openDatabase, type WerkstattDb } from '../../../renderer/persistence/db';
 import { SAVE_DELAY_MS } from '../../../renderer/persistence/updateLog';
 import type { WorkshopSession } from '../../../renderer/session/workshopSession';
@@ -152,5 +165,37 @@ describe('the facilitation runtime', () => {
     pull(ben.doc, host);
     await expect.poll(() => collection(ben.doc, 'cards').size, { timeout: 5_000 }).toBe(3);
     expect(rounds).toEqual([1, 2, 3]);
+  });
+
+  it('keeps hidden dots in the local document and publishes them at the reveal', async () => {
+    const { doc: host, fieldId } = hostWorkshop();
+    const card = writeCard(host, HOST, { fieldId, text: 'Bürgerkonto', now: 2 }) as string;
+    setVoteRules(host, HOST, 'default-vote', { budget: 2, hiddenUntilReveal: true });
+    goToPhase(host, HOST, 'default-vote', 3);
+    const db = freshDb();
+    const ben = await bensLaptop(host, db);
+    const ballots = ben.runtime.drafts;
+    expect(castVote(ben.doc, BEN, card, { hostNow: 4, ballots })).toBe(true);
+    const [key] = Array.from(privateVotesMap(ballots).keys()) as [string];
+
+    // Ben's laptop counts the dot; it is on disk only in the private document.
+    await expect.poll(() => ben.runtime.votes.get()?.remaining).toBe(1);
+    expect(ben.runtime.votes.get()?.mine.get(card)).toBe(1);
+    await expect
+      .poll(async () => (await storedDraftRows(db)).some((row) => contains(row, key)))
+      .toBe(true);
+    const sharedRows = await db.updates.where('workshopId').equals(WORKSHOP).toArray();
+    expect(sharedRows.some((row) => contains(row.update, key))).toBe(false);
+    pull(host, ben.doc);
+    expect(valueRoot(host, 'votes').size).toBe(0);
+    expect(ben.runtime.votes.get()?.progress).toEqual({ voted: 1, expected: 1, dots: 1 });
+
+    revealPhase(host, HOST, 10);
+    pull(ben.doc, host);
+    await expect.poll(() => valueRoot(ben.doc, 'votes').has(key)).toBe(true);
+    expect(privateVoteCount(ballots)).toBe(0);
+    pull(host, ben.doc);
+    expect(readVoteEntries(host, 'default-vote').map((entry) => entry.key)).toEqual([key]);
+    expect(ben.runtime.votes.get()?.remaining).toBe(1);
   });
 });

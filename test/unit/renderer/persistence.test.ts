@@ -11,6 +11,7 @@ import {
   COMPACT_AFTER_ROWS,
   SAVE_DELAY_MS,
   UpdateLog,
+  compactWorkshop,
   loadWorkshopUpdate,
 } from '../../../renderer/persistence/updateLog';
 import { createWorkshop } from '../../../renderer/persistence/workshops';
@@ -130,6 +131,35 @@ describe('UpdateLog', () => {
     const texts = listCards(await reopen(db, id)).map((card) => card.text);
     expect(texts).toHaveLength(COMPACT_AFTER_ROWS + 6);
     expect(texts.at(-1)).toBe(`Karte ${COMPACT_AFTER_ROWS + 5}`);
+  });
+
+  it('folds the later rows of a large workshop without merging its bulk again', async () => {
+    const db = freshDb();
+    const id = await createWorkshop(db, 'Groß');
+    const doc = new Y.Doc();
+    const log = await UpdateLog.open(db, id, doc);
+    const fieldId = addField(doc, { title: 'HF' });
+    for (let index = 0; index < 200; index++) {
+      addCard(doc, fieldId, { text: `Karte ${index} mit etwas mehr Text darauf` });
+    }
+    await log.flush();
+    addCard(doc, fieldId, { text: 'Noch eine' });
+    await log.flush();
+    // The first row is the small one of the new workshop: everything folds.
+    expect(await compactWorkshop(db, id)).toBe(1);
+    const [bulk] = await db.updates.where('workshopId').equals(id).sortBy('seq');
+    for (let index = 0; index < 5; index++) {
+      addCard(doc, fieldId, { text: `Neu ${index}` });
+      await log.flush();
+    }
+    // Merging the bulk costs the UI thread ~100 ms on a 2,000-card board: it stays.
+    expect(await compactWorkshop(db, id)).toBe(2);
+    const [first] = await db.updates.where('workshopId').equals(id).sortBy('seq');
+    expect(first?.update).toEqual(bulk?.update);
+    await log.close();
+    const texts = listCards(await reopen(db, id)).map((card) => card.text);
+    expect(texts).toHaveLength(206);
+    expect(texts.at(-1)).toBe('Neu 4');
   });
 
   it('keeps a batch whose write failed, reports the error and retries', async () => {

@@ -44,7 +44,7 @@ function phase(kind: PhaseKind, overrides: Partial<Phase> = {}): Phase {
 const STEER =
   'enterProxyCard manageParticipants changePhase editAgenda lockBoard reveal follow controlTimer setVoteRules setAnonymous';
 const FACILITATOR_CONTENT =
-  'writeCard editCard deleteCard moveCard editClusters comment editStrategy';
+  'writeCard editCard deleteCard moveCard editClusters comment editStrategy editMeasures';
 
 /** Allowed actions per context and role; every other action must be refused. */
 const TABLE: Record<
@@ -55,7 +55,8 @@ const TABLE: Record<
     phase: undefined,
     locked: false,
     allowed: {
-      participant: 'writeCard editCard deleteCard moveCard editClusters comment editStrategy',
+      participant:
+        'writeCard editCard deleteCard moveCard editClusters comment editStrategy editMeasures',
       cofacilitator: `${STEER} ${FACILITATOR_CONTENT}`,
       host: `${STEER} ${FACILITATOR_CONTENT} grantRoles`,
     },
@@ -133,7 +134,8 @@ const TABLE: Record<
     phase: phase('derive'),
     locked: false,
     allowed: {
-      participant: 'editStrategy comment markReady',
+      // Measures only: Leitbild, Handlungsfelder and Ziele stay with the facilitators.
+      participant: 'editMeasures comment markReady',
       cofacilitator: `${STEER} ${FACILITATOR_CONTENT}`,
       host: `${STEER} ${FACILITATOR_CONTENT} grantRoles`,
     },
@@ -152,6 +154,24 @@ const TABLE: Record<
     locked: false,
     allowed: {
       participant: 'comment moveCard',
+      cofacilitator: `${STEER} ${FACILITATOR_CONTENT}`,
+      host: `${STEER} ${FACILITATOR_CONTENT} grantRoles`,
+    },
+  },
+  'custom, allowing the whole strategy (measures included)': {
+    phase: phase('custom', { allows: ['editStrategy'] }),
+    locked: false,
+    allowed: {
+      participant: 'editStrategy editMeasures',
+      cofacilitator: `${STEER} ${FACILITATOR_CONTENT}`,
+      host: `${STEER} ${FACILITATOR_CONTENT} grantRoles`,
+    },
+  },
+  'derive, board locked': {
+    phase: phase('derive'),
+    locked: true,
+    allowed: {
+      participant: 'markReady',
       cofacilitator: `${STEER} ${FACILITATOR_CONTENT}`,
       host: `${STEER} ${FACILITATOR_CONTENT} grantRoles`,
     },

@@ -2,7 +2,9 @@
 // more dots than the budget, nobody more than the cap on one item, no dot counts
 // twice, and every laptop shows the same ranking once it has the same votes. The
 // property test runs 3–5 replicas (some people on two laptops at once) over a
-// network that delays, reorders, duplicates and drops connections.
+// network that delays, reorders, duplicates and drops connections, with results
+// hidden until the reveal now and then (each laptop keeps its dots to itself until
+// it publishes them, which happens at random moments and at the end).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -13,6 +15,8 @@ import { addProxyParticipant, setCoFacilitator } from '../../../../shared/facili
 import { joinWorkshop } from '../../../../shared/facilitation/participants';
 import { currentPhase } from '../../../../shared/facilitation/phases';
 import { goToPhase, revealPhase } from '../../../../shared/facilitation/session';
+import { privateVoteCount, publishVotes } from '../../../../shared/facilitation/privateVotes';
+import { privateVotesMap } from '../../../../shared/facilitation/voteEntries';
 import { parseVoteEntry, rankItems, tallyVotes } from '../../../../shared/facilitation/voteCount';
 import {
   castVote,
@@ -32,6 +36,8 @@ import { BEN, CARLA, facilitated, HOST, T0 } from './fixture';
 import { Network, pick } from '../network';
 
 const VOTE = 'default-vote';
+/** The property test runs 60 random workshops: 1–3 s on a quiet machine, far more on a busy one. */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 /** A vote phase running over four cards in two columns. */
 function voting(rules: Parameters<typeof setVoteRules>[3] = {}) {
@@ -154,15 +160,18 @@ describe('casting and counting votes', () => {
     expect(remainingVotes(doc, VOTE, BEN)).toBe(3);
   });
 
-  it('hides results until the reveal if asked to, then closes the vote', () => {
+  it('hides results from everybody until the reveal if asked to, then closes the vote', () => {
     const { doc, cards } = voting({ hiddenUntilReveal: true });
-    castVote(doc, BEN, cards[0] as string, { hostNow: T0 });
+    const ballots = new Y.Doc();
+    expect(castVote(doc, BEN, cards[0] as string, { hostNow: T0, ballots })).toBe(true);
     expect(resultsVisible(doc, VOTE)).toBe(false);
     expect(mayViewResults(doc, BEN, VOTE)).toBe(false);
-    expect(mayViewResults(doc, HOST, VOTE)).toBe(true);
+    // The dots are on the voters' devices: the facilitator has nothing to see either.
+    expect(mayViewResults(doc, HOST, VOTE)).toBe(false);
     revealPhase(doc, HOST, T0 + 1);
     expect(mayViewResults(doc, BEN, VOTE)).toBe(true);
-    expect(castVote(doc, BEN, cards[1] as string, { hostNow: T0 })).toBe(false);
+    expect(mayViewResults(doc, HOST, VOTE)).toBe(true);
+    expect(castVote(doc, BEN, cards[1] as string, { hostNow: T0, ballots })).toBe(false);
   });
 
   it('lets facilitators clear a vote, and only them', () => {
@@ -190,7 +199,15 @@ describe('casting and counting votes', () => {
   });
 
   it('counts a list with a repeated entry once', () => {
-    const entry = { key: `${BEN}:1`, voter: BEN, item: 'a', phaseId: VOTE, at: 1, enteredBy: '' };
+    const entry = {
+      key: `${BEN}:1`,
+      voter: BEN,
+      item: 'a',
+      phaseId: VOTE,
+      at: 1,
+      enteredBy: '',
+      round: '',
+    };
     const tally = tallyVotes({
       entries: [entry, entry, entry],
       rules: { budget: 5, capPerItem: 5, facilitatorVotes: false, hiddenUntilReveal: false },
@@ -209,7 +226,8 @@ type Step =
   | { kind: 'cast'; replica: number; item: number; late: number }
   | { kind: 'retract'; replica: number; item: number }
   | { kind: 'raw'; replica: number; item: number; at: number }
-  | { kind: 'rules'; budget: number; cap: number; facilitators: boolean }
+  | { kind: 'rules'; budget: number; cap: number; facilitators: boolean; hidden: boolean }
+  | { kind: 'publish'; replica: number }
   | { kind: 'deleteCard'; item: number }
   | { kind: 'deliver'; pick: number; index: number; duplicate: boolean }
   | { kind: 'toggle'; replica: number };
@@ -250,6 +268,15 @@ const step = (replicas: number): fc.Arbitrary<Step> =>
         budget: fc.integer({ min: 1, max: 4 }),
         cap: fc.integer({ min: 1, max: 4 }),
         facilitators: fc.boolean(),
+        hidden: fc.boolean(),
+      }),
+    },
+    {
+      // The app publishes on every change of the shared document; here, at random.
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('publish' as const),
+        replica: fc.nat(replicas - 1),
       }),
     },
     {
@@ -272,14 +299,14 @@ const step = (replicas: number): fc.Arbitrary<Step> =>
   );
 
 /** The base workshop: host, four voters, five cards, two clusters, vote phase running. */
-function votingBase(): Uint8Array {
+function votingBase(hiddenUntilReveal: boolean): Uint8Array {
   const { doc, f1, f2 } = facilitated();
   for (const voter of VOTERS) joinWorkshop(doc, voter, voter, T0);
   for (let i = 0; i < 5; i++)
     writeCard(doc, HOST, { fieldId: i % 2 ? f2 : f1, text: `K${i}`, now: T0 });
   createCluster(doc, HOST, { fieldId: f1, name: 'A' });
   createCluster(doc, HOST, { fieldId: f2, name: 'B' });
-  setVoteRules(doc, HOST, VOTE, { budget: 3, capPerItem: 2 });
+  setVoteRules(doc, HOST, VOTE, { budget: 3, capPerItem: 2, hiddenUntilReveal });
   goToPhase(doc, HOST, VOTE, T0);
   return Y.encodeStateAsUpdate(doc);
 }
@@ -296,16 +323,17 @@ function items(doc: Y.Doc): string[] {
   return ids.sort();
 }
 
-function checkInvariants(doc: Y.Doc): void {
+/** The invariants on one laptop, as it counts: with its own hidden dots if given. */
+function checkInvariants(doc: Y.Doc, ballots?: Y.Doc): void {
   const phase = currentPhase(doc);
-  const tally = countVotes(doc, VOTE);
+  const tally = countVotes(doc, VOTE, ballots);
   if (!phase || !tally) throw new Error('vote phase missing');
-  const entries = new Map(readVoteEntries(doc, VOTE).map((entry) => [entry.key, entry]));
+  const entries = new Map(readVoteEntries(doc, VOTE, ballots).map((entry) => [entry.key, entry]));
   let fromVoters = 0;
   for (const [voter, used] of tally.perVoter) {
     expect(used).toBeLessThanOrEqual(phase.vote.budget);
     fromVoters += used;
-    for (const count of votesOf(doc, VOTE, voter).values()) {
+    for (const count of votesOf(doc, VOTE, voter, ballots).values()) {
       expect(count).toBeLessThanOrEqual(phase.vote.capPerItem);
     }
   }
@@ -319,86 +347,127 @@ function checkInvariants(doc: Y.Doc): void {
 }
 
 describe('votes under concurrent edits (property)', () => {
-  const base = votingBase();
+  // Half the runs start with results hidden until the reveal.
+  const bases = [votingBase(false), votingBase(true)];
 
-  it('never exceed a budget or cap, never count twice, and rank alike everywhere', () => {
-    let overBudgetRaw = 0;
-    let casts = 0;
-    fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 3, max: 5 })
-          .chain((replicas) =>
-            fc.tuple(
-              fc.constant(replicas),
-              fc.array(step(replicas), { minLength: 20, maxLength: 120 }),
+  it(
+    'never exceed a budget or cap, never count twice, and rank alike everywhere',
+    () => {
+      let overBudgetRaw = 0;
+      let casts = 0;
+      let hiddenCasts = 0;
+      let published = 0;
+      fc.assert(
+        fc.property(
+          fc
+            .integer({ min: 3, max: 5 })
+            .chain((replicas) =>
+              fc.tuple(
+                fc.constant(replicas),
+                fc.array(step(replicas), { minLength: 20, maxLength: 120 }),
+                fc.boolean(),
+              ),
             ),
-          ),
-        ([replicas, steps]) => {
-          const network = new Network(base, replicas);
-          const host = network.docs[0] as Y.Doc;
-          for (const current of steps) {
-            if (current.kind === 'deliver') {
-              network.deliver(current.pick, current.index, current.duplicate);
-              continue;
-            }
-            if (current.kind === 'toggle') {
-              network.toggle(current.replica);
-              continue;
-            }
-            if (current.kind === 'rules') {
-              setVoteRules(host, HOST, VOTE, {
-                budget: current.budget,
-                capPerItem: current.cap,
-                facilitatorVotes: current.facilitators,
+          ([replicas, steps, startHidden]) => {
+            const network = new Network(bases[startHidden ? 1 : 0] as Uint8Array, replicas);
+            const host = network.docs[0] as Y.Doc;
+            // Each laptop's private document (never synced): its hidden dots.
+            const ballots = network.docs.map(() => new Y.Doc());
+            const ballotsOf = (replica: number) => ballots[replica] as Y.Doc;
+            const publishAll = () =>
+              network.docs.forEach((doc, replica) => {
+                published += publishVotes(doc, ballotsOf(replica)).length;
               });
-              continue;
+            for (const current of steps) {
+              if (current.kind === 'deliver') {
+                network.deliver(current.pick, current.index, current.duplicate);
+                continue;
+              }
+              if (current.kind === 'toggle') {
+                network.toggle(current.replica);
+                continue;
+              }
+              if (current.kind === 'rules') {
+                setVoteRules(host, HOST, VOTE, {
+                  budget: current.budget,
+                  capPerItem: current.cap,
+                  facilitatorVotes: current.facilitators,
+                  hiddenUntilReveal: current.hidden,
+                });
+                continue;
+              }
+              if (current.kind === 'publish') {
+                const doc = network.docs[current.replica] as Y.Doc;
+                published += publishVotes(doc, ballotsOf(current.replica)).length;
+                checkInvariants(doc, ballotsOf(current.replica));
+                continue;
+              }
+              if (current.kind === 'deleteCard') {
+                const card = pick(Array.from(host.getMap('cards').keys()).sort(), current.item);
+                if (card && host.getMap('cards').size > 2) removeCard(host, HOST, card);
+                continue;
+              }
+              const doc = network.docs[current.replica] as Y.Doc;
+              const voter = voterOf(current.replica);
+              const item = pick(items(doc), current.item) as string;
+              const mine = ballotsOf(current.replica);
+              if (current.kind === 'cast') {
+                const before = privateVoteCount(mine);
+                if (castVote(doc, voter, item, { hostNow: T0 + current.late, ballots: mine })) {
+                  casts++;
+                  if (privateVoteCount(mine) > before) hiddenCasts++;
+                }
+              } else if (current.kind === 'retract') {
+                retractVote(doc, voter, item, { ballots: mine });
+              } else {
+                doc.transact(() =>
+                  valueRoot(doc, 'votes').set(`${voter}:raw${Math.random()}`, {
+                    item,
+                    phase: VOTE,
+                    at: T0 + current.at,
+                  }),
+                );
+              }
+              checkInvariants(doc, mine);
+              // Hidden dots are on their own laptop only, never in any shared document.
+              for (const key of privateVotesMap(mine).keys()) {
+                for (const peer of network.docs)
+                  expect(valueRoot(peer, 'votes').has(key)).toBe(false);
+              }
             }
-            if (current.kind === 'deleteCard') {
-              const card = pick(Array.from(host.getMap('cards').keys()).sort(), current.item);
-              if (card && host.getMap('cards').size > 2) removeCard(host, HOST, card);
-              continue;
+            // The reveal; every laptop publishes what it kept (also those that were offline).
+            network.settle();
+            revealPhase(host, HOST, T0 + 1_000);
+            network.settle();
+            publishAll();
+            network.settle();
+            for (const mine of ballots) expect(privateVoteCount(mine)).toBe(0);
+            const results = network.docs.map((doc) => voteResults(doc, VOTE));
+            const counted = network.docs.map((doc) =>
+              Array.from(countVotes(doc, VOTE)?.counted ?? []).sort(),
+            );
+            for (const doc of network.docs) checkInvariants(doc);
+            for (let i = 1; i < replicas; i++) {
+              expect(results[i]).toEqual(results[0]);
+              expect(counted[i]).toEqual(counted[0]);
             }
-            const doc = network.docs[current.replica] as Y.Doc;
-            const voter = voterOf(current.replica);
-            const item = pick(items(doc), current.item) as string;
-            if (current.kind === 'cast') {
-              if (castVote(doc, voter, item, { hostNow: T0 + current.late })) casts++;
-            } else if (current.kind === 'retract') {
-              retractVote(doc, voter, item);
-            } else {
-              doc.transact(() =>
-                valueRoot(doc, 'votes').set(`${voter}:raw${Math.random()}`, {
-                  item,
-                  phase: VOTE,
-                  at: T0 + current.at,
-                }),
-              );
-            }
-            checkInvariants(doc);
-          }
-          network.settle();
-          const results = network.docs.map((doc) => voteResults(doc, VOTE));
-          const counted = network.docs.map((doc) =>
-            Array.from(countVotes(doc, VOTE)?.counted ?? []).sort(),
-          );
-          for (const doc of network.docs) checkInvariants(doc);
-          for (let i = 1; i < replicas; i++) {
-            expect(results[i]).toEqual(results[0]);
-            expect(counted[i]).toEqual(counted[0]);
-          }
-          // Did the run produce more dots than a budget allows (what the count must trim)?
-          const phase = currentPhase(host);
-          const raw = new Map<string, number>();
-          for (const entry of readVoteEntries(host, VOTE))
-            raw.set(entry.voter, (raw.get(entry.voter) ?? 0) + 1);
-          if (phase && Array.from(raw.values()).some((n) => n > phase.vote.budget)) overBudgetRaw++;
-        },
-      ),
-      { numRuns: 60 },
-    );
-    // The runs exercised what matters: real casts and more entries than budgets.
-    expect(casts).toBeGreaterThan(60 * 5);
-    expect(overBudgetRaw).toBeGreaterThan(5);
-  });
+            // Did the run produce more dots than a budget allows (what the count must trim)?
+            const phase = currentPhase(host);
+            const raw = new Map<string, number>();
+            for (const entry of readVoteEntries(host, VOTE))
+              raw.set(entry.voter, (raw.get(entry.voter) ?? 0) + 1);
+            if (phase && Array.from(raw.values()).some((n) => n > phase.vote.budget))
+              overBudgetRaw++;
+          },
+        ),
+        { numRuns: 60 },
+      );
+      // The runs exercised what matters: real casts and more entries than budgets.
+      expect(casts).toBeGreaterThan(60 * 5);
+      expect(hiddenCasts).toBeGreaterThan(60);
+      expect(published).toBeGreaterThan(60);
+      expect(overBudgetRaw).toBeGreaterThan(5);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
