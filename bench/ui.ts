@@ -18,10 +18,15 @@ export async function benchUi(): Promise<Metrics> {
   const [oneMinute] = os.loadavg();
   console.log(`  ui start: load average ${oneMinute?.toFixed(2)} on ${os.cpus().length} cores`);
   const board = await measureBoard();
+  const renders = board.dragRenders;
+  const perMove = (count: number) => (count / renders.moves).toFixed(1);
   console.log(
     `  ui cold start (5 runs): ${board.coldStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
       `drag: ${board.dragFrames} frames, p50 ${board.dragFrameP50Ms.toFixed(1)} ms, ` +
-      `p95 ${board.dragFrameP95Ms.toFixed(1)} ms, max ${board.dragFrameMaxMs.toFixed(1)} ms`,
+      `p95 ${board.dragFrameP95Ms.toFixed(1)} ms, max ${board.dragFrameMaxMs.toFixed(1)} ms; ` +
+      `renders per pointer move (${renders.moves} moves): ${perMove(renders.components)} ` +
+      `components, ${perMove(renders.cardShells)} card shells, ` +
+      `${perMove(renders.cardContents)} card contents`,
   );
   const burst = await measureBurst();
   for (const [index, one] of burst.bursts.entries()) {

@@ -16,14 +16,23 @@ import {
   startFrameProbe,
   stopFrameProbe,
 } from './pageProbes';
+import {
+  RENDER_PROBE,
+  startRenderProbe,
+  stopRenderProbe,
+  type RenderProbeResult,
+} from './renderProbe';
 
-export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+/** WERKSTATT_DIST points the bench at another build, as it does the e2e tests. */
+export const DIST_DIR =
+  process.env.WERKSTATT_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 export const CARDS = 2000;
 const COLD_START_RUNS = 5;
 const READY_TIMEOUT_MS = 30_000;
 const DRAGS = 3;
 const DRAG_MS = 2000;
 const MAX_DRAG_MOVES = 400;
+const DRAG_START_TIMEOUT_MS = 2000;
 const SEED_PATH = '/__bench_seed';
 
 export interface BoardFigures {
@@ -33,10 +42,12 @@ export interface BoardFigures {
   readonly dragFrameP50Ms: number;
   readonly dragFrameP95Ms: number;
   readonly dragFrameMaxMs: number;
+  /** React renders during one more drag (not timed): what pointer moves cost. */
+  readonly dragRenders: RenderProbeResult;
 }
 
-export function requireDist(): void {
-  if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
+export function requireDist(distDir = DIST_DIR): void {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error('dist/ is missing: run "npm run build" before "npm run bench"');
   }
 }
@@ -90,6 +101,7 @@ async function coldStart(
   const page = await context.newPage();
   await page.addInitScript(readinessProbe(CARDS));
   await page.addInitScript(FRAME_PROBE);
+  await page.addInitScript(RENDER_PROBE);
   await page.goto(boardUrl);
   await page.waitForFunction(boardIsReady, undefined, { timeout: READY_TIMEOUT_MS, polling: 100 });
   const ms = await page.evaluate(boardReadyAt);
@@ -105,8 +117,11 @@ async function coldStart(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Drags the first card by its handle across the columns for ~2 s; returns the frame deltas. */
-async function dragFrames(page: Page): Promise<number[]> {
+/**
+ * Drags the first card by its handle across the columns for ~2 s; returns the frame
+ * deltas, or with `renders` the React renders instead (counting slows the frames).
+ */
+async function drag(page: Page, renders: boolean): Promise<number[] | RenderProbeResult> {
   const handle = page.locator('[data-testid="card"] .drag-handle').first();
   const columns = page.locator('[data-testid="column"]');
   const from = await handle.boundingBox();
@@ -121,11 +136,14 @@ async function dragFrames(page: Page): Promise<number[]> {
   await page.mouse.down();
   // Past dnd-kit's activation distance.
   await page.mouse.move(startX + 12, startY + 4, { steps: 3 });
-  await sleep(100);
-  if ((await page.locator('[data-testid="card"].dragging').count()) !== 1) {
-    throw new Error('the drag did not start');
-  }
-  await page.evaluate(startFrameProbe);
+  const dragged = page.locator('[data-testid="card"].dragging');
+  // On a busy machine the frame that shows the drag can take a while.
+  await dragged
+    .first()
+    .waitFor({ timeout: DRAG_START_TIMEOUT_MS })
+    .catch(() => {});
+  if ((await dragged.count()) !== 1) throw new Error('the drag did not start');
+  await page.evaluate(renders ? startRenderProbe : startFrameProbe);
   const started = performance.now();
   for (let move = 0; move < MAX_DRAG_MOVES; move++) {
     const fraction = (performance.now() - started) / DRAG_MS;
@@ -137,18 +155,23 @@ async function dragFrames(page: Page): Promise<number[]> {
     await page.mouse.move(x, y);
     await sleep(8);
   }
-  const probe = await page.evaluate(stopFrameProbe);
+  const probe = renders
+    ? await page.evaluate(stopRenderProbe)
+    : (await page.evaluate(stopFrameProbe)).frames;
   // Back where it came from: the drop changes nothing for the next drag.
   await page.mouse.move(startX, startY, { steps: 2 });
   await page.keyboard.press('Escape');
   await page.mouse.up();
   await sleep(300);
-  return probe.frames;
+  return probe;
 }
 
-export async function measureBoard(): Promise<BoardFigures> {
-  requireDist();
-  const server = await startStaticServer({ root: DIST_DIR, host: '127.0.0.1' });
+const dragFrames = async (page: Page) => (await drag(page, false)) as number[];
+const dragRenders = async (page: Page) => (await drag(page, true)) as RenderProbeResult;
+
+export async function measureBoard(distDir = DIST_DIR): Promise<BoardFigures> {
+  requireDist(distDir);
+  const server = await startStaticServer({ root: distDir, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${server.port}`;
   const browser = await launchBrowser();
   try {
@@ -160,14 +183,17 @@ export async function measureBoard(): Promise<BoardFigures> {
     const boardUrl = `${origin}/#/w/${id}/board`;
     const coldStartMs: number[] = [];
     const frames: number[] = [];
+    let renders: RenderProbeResult | null = null;
     for (let run = 0; run < COLD_START_RUNS; run++) {
       const { page, ms } = await coldStart(context, boardUrl);
       coldStartMs.push(ms);
       if (run === COLD_START_RUNS - 1) {
         for (let drag = 0; drag < DRAGS; drag++) frames.push(...(await dragFrames(page)));
+        renders = await dragRenders(page);
       }
       await page.close();
     }
+    if (!renders || renders.moves === 0) throw new Error('no pointer moves while counting renders');
     if (frames.length < 10) throw new Error(`only ${frames.length} frames while dragging`);
     return {
       coldStartMs,
@@ -176,6 +202,7 @@ export async function measureBoard(): Promise<BoardFigures> {
       dragFrameP50Ms: percentile(frames, 50),
       dragFrameP95Ms: percentile(frames, 95),
       dragFrameMaxMs: Math.max(...frames),
+      dragRenders: renders,
     };
   } finally {
     await browser.close();

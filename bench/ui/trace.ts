@@ -1,9 +1,23 @@
 // The longest task on a page's main thread, from a Chromium trace: every task the
 // renderer's main thread runs is a complete ('X') "RunTask" event, whatever its length
 // (the Long Tasks API reports only those of 50 ms and more).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 export const TASK_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline'];
+/**
+ * BENCH_TRACE_DIR keeps each trace there, with JavaScript samples, to see where a
+ * long task's time goes (DevTools' Performance panel opens the files). Off in the
+ * figures the bench reports: sampling slows the page.
+ */
+const TRACE_DIR = process.env.BENCH_TRACE_DIR;
+const SAMPLING_CATEGORIES = [
+  'devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+];
+let traces = 0;
 
 interface TraceEvent {
   readonly ph: string;
@@ -15,7 +29,8 @@ interface TraceEvent {
 }
 
 export async function startTaskTrace(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: TASK_CATEGORIES });
+  const categories = TRACE_DIR ? [...TASK_CATEGORIES, ...SAMPLING_CATEGORIES] : TASK_CATEGORIES;
+  await browser.startTracing(page, { categories });
 }
 
 /** Stops tracing; the longest RunTask on a renderer main thread, and how many tasks ran there. */
@@ -23,6 +38,10 @@ export async function stopTaskTrace(
   browser: Browser,
 ): Promise<{ longestTaskMs: number; tasks: number }> {
   const buffer = await browser.stopTracing();
+  if (TRACE_DIR) {
+    mkdirSync(TRACE_DIR, { recursive: true });
+    writeFileSync(path.join(TRACE_DIR, `trace-${process.pid}-${++traces}.json`), buffer);
+  }
   const parsed = JSON.parse(buffer.toString('utf8')) as
     { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;

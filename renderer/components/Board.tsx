@@ -1,22 +1,17 @@
 // The board: one column per Handlungsfeld, in strategy order, with its clusters
 // and cards; above it search and filters and the multi-select switch; in a vote
 // phase the ranked results. What each participant may do comes from the running
-// phase (board mode, shared with every card through context).
+// phase (board mode, a store shared through context: each card selects its part).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthorName } from '../hooks/useAuthorName';
 import { useFieldIds } from '../hooks/workshopHooks';
-import {
-  useActingFor,
-  useFacilitationSelect,
-  useSearch,
-  useSelecting,
-} from '../hooks/facilitation/useFacilitation';
+import { useRuntime, useSearch, useSelecting } from '../hooks/facilitation/useFacilitation';
 import { useFacilitationActions } from '../hooks/facilitation/useFacilitationActions';
 import type { DenialReason } from '../hooks/facilitation/permissions';
 import { BoardDnd } from './BoardDnd';
 import { Column } from './Column';
-import { BoardModeContext, boardModeOf, reasonId } from './facilitation/boardMode';
+import { BoardModeContext, BoardModeStore, reasonId } from './facilitation/boardMode';
 import { BoardTools } from './facilitation/BoardTools';
 import { CardLabelsContext, makeCardLabels } from './facilitation/cardLabels';
 import { reasonText } from './facilitation/phaseText';
@@ -41,8 +36,8 @@ export function Board() {
   const actions = useFacilitationActions();
   const selecting = useSelecting();
   const search = useSearch();
-  const actingFor = useActingFor();
-  const mode = useFacilitationSelect((view) => boardModeOf(view, selecting, actingFor));
+  const runtime = useRuntime();
+  const mode = useMemo(() => new BoardModeStore(runtime), [runtime]);
   const labels = useMemo(() => makeCardLabels(t), [t]);
   const shownFieldIds = useMemo(
     () => (search.fieldId ? fieldIds.filter((id) => id === search.fieldId) : fieldIds),

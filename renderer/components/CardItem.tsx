@@ -1,11 +1,18 @@
 // One card. Subscribes to its own change key and to small selections of shared
-// stores (its votes, its comment count, whether it is selected or matches the
-// search), so typing on one card re-renders that card and nothing else. What the
-// participant may do comes from the board mode (context) and the card's author.
-import { memo, useState } from 'react';
-import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+// stores (its votes, its comment count, whether it is selected, dragged or matches
+// the search, the part of the board mode it shows), so typing on one card
+// re-renders that card and nothing else, and a phase change re-renders only the
+// cards whose buttons it changes. What the participant may do comes from the board
+// mode and the card's author. Cards use no dnd-kit hook: their handles hand a press
+// to the board's one draggable (cardDrag/), so a drag re-renders no card.
+import {
+  memo,
+  useState,
+  type Dispatch,
+  type KeyboardEvent,
+  type PointerEvent,
+  type SetStateAction,
+} from 'react';
 import { useCardEditors, useSessionActions } from '../hooks/useConnection';
 import {
   useCommentCount,
@@ -18,7 +25,8 @@ import {
   useBoardUiActions,
   useFacilitationActions,
 } from '../hooks/facilitation/useFacilitationActions';
-import { changeDenial, reasonId, useBoardMode } from './facilitation/boardMode';
+import type { DenialReason } from '../hooks/facilitation/permissions';
+import { changeDenial, reasonId, useBoardModeSelect } from './facilitation/boardMode';
 import { CommentThread } from './facilitation/CommentThread';
 import { GuardedButton } from './facilitation/GuardedButton';
 import { ItemVotes } from './facilitation/ItemVotes';
@@ -26,10 +34,12 @@ import { MoveTargetMenu } from './facilitation/MoveTargetMenu';
 import { useCardLabels } from './facilitation/cardLabels';
 import { TextField } from './TextField';
 import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
+import { DRAG_INSTRUCTIONS_ID } from './cardDrag/cardDragController';
+import { useCardDrag, useIsDragged } from './cardDrag/cardDragContext';
 
 export interface CardItemProps {
   readonly id: string;
-  /** The sortable list the card is in: "column:<fieldId>" or "cluster:<clusterId>". */
+  /** The list the card is in: "column:<fieldId>" or "cluster:<clusterId>". */
   readonly containerId: string;
 }
 
@@ -48,64 +58,36 @@ function CommentIcon() {
   );
 }
 
-const CARD_DATA = { type: 'card' } as const;
-
-/**
- * The sortable shell of a card. dnd-kit re-renders every sortable item on each
- * pointer move of a drag; this shell is all that re-renders then. The card's
- * content below is memoised on props that do not change while dragging.
- */
+/** The list item: what a drag, the selection and the search change about a card. */
 export const CardItem = memo(function CardItem({ id, containerId }: CardItemProps) {
-  const mode = useBoardMode();
   const selected = useIsSelected(id);
   const visible = useMatchesSearch(id);
-  const sortable = useSortable({
-    id,
-    data: CARD_DATA,
-    disabled: mode.move !== null,
-  });
+  const dragging = useIsDragged(id);
   return (
     <li
-      className={`card${sortable.isDragging ? ' dragging' : ''}${selected ? ' selected' : ''}`}
+      className={`card${dragging ? ' dragging' : ''}${selected ? ' selected' : ''}`}
       data-testid="card"
       data-card-id={id}
       hidden={!visible}
-      ref={sortable.setNodeRef}
-      style={{
-        transform: CSS.Translate.toString(sortable.transform),
-        transition: sortable.transition,
-      }}
     >
-      <CardContent
-        id={id}
-        containerId={containerId}
-        selected={selected}
-        setHandleRef={sortable.setActivatorNodeRef}
-        handleAttributes={sortable.attributes}
-        handleListeners={sortable.listeners}
-      />
+      <CardContent id={id} containerId={containerId} selected={selected} dragging={dragging} />
     </li>
   );
 });
 
 interface CardContentProps extends CardItemProps {
   readonly selected: boolean;
-  readonly setHandleRef: (element: HTMLElement | null) => void;
-  readonly handleAttributes: DraggableAttributes;
-  readonly handleListeners: DraggableSyntheticListeners;
+  readonly dragging: boolean;
 }
 
 const CardContent = memo(function CardContent({
   id,
   containerId,
   selected,
-  setHandleRef,
-  handleAttributes,
-  handleListeners,
+  dragging,
 }: CardContentProps) {
   const labels = useCardLabels();
   const card = useFacilitatedCard(id);
-  const mode = useBoardMode();
   const actions = useFacilitationActions();
   const ui = useBoardUiActions();
   const ownDraft = useIsOwnCard(id);
@@ -114,24 +96,25 @@ const CardContent = memo(function CardContent({
   const [moving, setMoving] = useState(false);
   const [commentsOpen, setCommentsOpen] = useState(false);
   const editors = useCardEditors(id);
-  const presence = useSessionActions();
+  const me = useBoardModeSelect((mode) => mode.me, Object.is);
+  const own = ownDraft || (card !== undefined && card.authorId !== '' && card.authorId === me);
+  const author = card?.author ?? '';
+  const proxy = card?.proxy ?? false;
+  const shown = useBoardModeSelect((mode) => ({
+    author: !mode.anonymous && author !== '',
+    proxy: proxy && !mode.anonymous,
+    selecting: mode.selecting,
+    votes: mode.votes,
+    editor: editing && changeDenial(mode, mode.edit, own) === null,
+    moveMenu: moving && mode.move === null,
+  }));
   if (!card) return null;
 
-  const own = ownDraft || (card.authorId !== '' && card.authorId === mode.me);
-  const editDenial = changeDenial(mode, mode.edit, own);
-  const deleteDenial = changeDenial(mode, mode.remove, own);
-  const reason = (denial: typeof editDenial) => (denial ? labels.reason(denial) : null);
-  const describe = (denial: typeof editDenial) => (denial ? reasonId(denial) : undefined);
-  const toggleEditing = () => {
-    presence.setEditing(editing ? null : id);
-    setEditing(!editing);
-  };
   const preview = card.text.slice(0, 60);
-  const showAuthor = !mode.anonymous && card.author !== '';
   return (
     <>
       {editors && <p className="card-editors">{labels.editors(editors)}</p>}
-      {mode.selecting && (
+      {shown.selecting && (
         <label className="card-select">
           <input
             type="checkbox"
@@ -141,7 +124,7 @@ const CardContent = memo(function CardContent({
           <span className="visually-hidden">{labels.select(preview)}</span>
         </label>
       )}
-      {editing && editDenial === null ? (
+      {shown.editor ? (
         <TextField
           label={labels.cardText}
           hideLabel
@@ -154,71 +137,25 @@ const CardContent = memo(function CardContent({
         <p className="card-text">{card.text}</p>
       )}
       <div className="card-footer">
-        {showAuthor && <span className="author">{labels.by(card.author)}</span>}
-        {card.proxy && !mode.anonymous && <span className="author">{labels.proxy}</span>}
-        <div className="card-actions">
-          <button
-            type="button"
-            className="drag-handle"
-            aria-label={labels.dragCard(preview)}
-            ref={setHandleRef}
-            {...handleAttributes}
-            {...handleListeners}
-            aria-describedby={describe(mode.move) ?? handleAttributes['aria-describedby']}
-            title={reason(mode.move) ?? undefined}
-          >
-            ⠿
-          </button>
-          <GuardedButton
-            aria-haspopup="true"
-            aria-expanded={moving}
-            aria-label={labels.moveTo}
-            reason={reason(mode.move)}
-            reasonId={describe(mode.move)}
-            onClick={() => setMoving(!moving)}
-          >
-            ⇄
-          </GuardedButton>
-          <GuardedButton
-            aria-label={editing ? labels.done : labels.editCard}
-            reason={editing ? null : reason(editDenial)}
-            reasonId={describe(editDenial)}
-            onClick={toggleEditing}
-          >
-            {editing ? labels.done : '✎'}
-          </GuardedButton>
-          {deleteDenial === null ? (
-            <ConfirmingDeleteButton
-              ariaLabel={labels.deleteCard}
-              question={labels.confirmDelete(card.text.slice(0, 80))}
-              onDelete={() => actions.removeCard(id, own)}
-            >
-              ×
-            </ConfirmingDeleteButton>
-          ) : (
-            <GuardedButton
-              className="danger"
-              aria-label={labels.deleteCard}
-              reason={reason(deleteDenial)}
-              reasonId={describe(deleteDenial)}
-            >
-              ×
-            </GuardedButton>
-          )}
-          <button
-            type="button"
-            className="comments-toggle"
-            aria-expanded={commentsOpen}
-            aria-label={labels.comments(commentCount)}
-            onClick={() => setCommentsOpen(!commentsOpen)}
-          >
-            <CommentIcon />
-            {commentCount > 0 ? ` ${commentCount}` : ''}
-          </button>
-        </div>
+        {shown.author && <span className="author">{labels.by(card.author)}</span>}
+        {shown.proxy && <span className="author">{labels.proxy}</span>}
+        <CardActions
+          id={id}
+          own={own}
+          preview={preview}
+          deleteQuestion={labels.confirmDelete(card.text.slice(0, 80))}
+          dragging={dragging}
+          editing={editing}
+          moving={moving}
+          commentsOpen={commentsOpen}
+          commentCount={commentCount}
+          setEditing={setEditing}
+          setMoving={setMoving}
+          setCommentsOpen={setCommentsOpen}
+        />
       </div>
-      {mode.votes && <ItemVotes itemId={id} label={preview} />}
-      {moving && mode.move === null && (
+      {shown.votes && <ItemVotes itemId={id} label={preview} />}
+      {shown.moveMenu && (
         <MoveTargetMenu
           currentContainer={containerId}
           onClose={() => setMoving(false)}
@@ -230,5 +167,127 @@ const CardContent = memo(function CardContent({
       )}
       {commentsOpen && <CommentThread cardId={id} cardText={preview} />}
     </>
+  );
+});
+
+interface CardActionsProps {
+  readonly id: string;
+  readonly own: boolean;
+  readonly preview: string;
+  readonly deleteQuestion: string;
+  readonly dragging: boolean;
+  readonly editing: boolean;
+  readonly moving: boolean;
+  readonly commentsOpen: boolean;
+  readonly commentCount: number;
+  // React's state setters: the same functions on every render of the card.
+  readonly setEditing: Dispatch<SetStateAction<boolean>>;
+  readonly setMoving: Dispatch<SetStateAction<boolean>>;
+  readonly setCommentsOpen: Dispatch<SetStateAction<boolean>>;
+}
+
+/**
+ * A card's buttons: the part that shows what the participant may do with the card,
+ * so the only part a phase change re-renders (and only where that changes). Its
+ * props stay the same when the card re-renders for something else (a vote phase
+ * showing the dots), so it does not render with it.
+ */
+const CardActions = memo(function CardActions({
+  id,
+  own,
+  preview,
+  deleteQuestion,
+  dragging,
+  editing,
+  moving,
+  commentsOpen,
+  commentCount,
+  setEditing,
+  setMoving,
+  setCommentsOpen,
+}: CardActionsProps) {
+  const labels = useCardLabels();
+  const drag = useCardDrag();
+  const actions = useFacilitationActions();
+  const presence = useSessionActions();
+  const denied = useBoardModeSelect((mode) => ({
+    move: mode.move,
+    edit: changeDenial(mode, mode.edit, own),
+    remove: changeDenial(mode, mode.remove, own),
+  }));
+  const reason = (denial: DenialReason | null) => (denial ? labels.reason(denial) : null);
+  const describe = (denial: DenialReason | null) => (denial ? reasonId(denial) : undefined);
+  const press =
+    denied.move === null
+      ? (event: PointerEvent<HTMLElement> | KeyboardEvent<HTMLElement>) => drag.press(event, id)
+      : undefined;
+  return (
+    <div className="card-actions">
+      <button
+        type="button"
+        className="drag-handle"
+        aria-label={labels.dragCard(preview)}
+        role="button"
+        tabIndex={0}
+        aria-disabled={denied.move !== null}
+        aria-pressed={dragging || undefined}
+        aria-roledescription="sortable"
+        aria-describedby={describe(denied.move) ?? DRAG_INSTRUCTIONS_ID}
+        title={reason(denied.move) ?? undefined}
+        onPointerDown={press}
+        onKeyDown={press}
+      >
+        ⠿
+      </button>
+      <GuardedButton
+        aria-haspopup="true"
+        aria-expanded={moving}
+        aria-label={labels.moveTo}
+        reason={reason(denied.move)}
+        reasonId={describe(denied.move)}
+        onClick={() => setMoving(!moving)}
+      >
+        ⇄
+      </GuardedButton>
+      <GuardedButton
+        aria-label={editing ? labels.done : labels.editCard}
+        reason={editing ? null : reason(denied.edit)}
+        reasonId={describe(denied.edit)}
+        onClick={() => {
+          presence.setEditing(editing ? null : id);
+          setEditing(!editing);
+        }}
+      >
+        {editing ? labels.done : '✎'}
+      </GuardedButton>
+      {denied.remove === null ? (
+        <ConfirmingDeleteButton
+          ariaLabel={labels.deleteCard}
+          question={deleteQuestion}
+          onDelete={() => actions.removeCard(id, own)}
+        >
+          ×
+        </ConfirmingDeleteButton>
+      ) : (
+        <GuardedButton
+          className="danger"
+          aria-label={labels.deleteCard}
+          reason={reason(denied.remove)}
+          reasonId={describe(denied.remove)}
+        >
+          ×
+        </GuardedButton>
+      )}
+      <button
+        type="button"
+        className="comments-toggle"
+        aria-expanded={commentsOpen}
+        aria-label={labels.comments(commentCount)}
+        onClick={() => setCommentsOpen(!commentsOpen)}
+      >
+        <CommentIcon />
+        {commentCount > 0 ? ` ${commentCount}` : ''}
+      </button>
+    </div>
   );
 });

@@ -4,8 +4,6 @@
 // text changes.
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useField } from '../hooks/workshopHooks';
 import {
   useColumnLayout,
@@ -14,7 +12,7 @@ import {
 } from '../hooks/facilitation/useFacilitation';
 import { useFacilitationActions } from '../hooks/facilitation/useFacilitationActions';
 import { COLUMN_DROP_PREFIX } from './BoardDnd';
-import { CardItem } from './CardItem';
+import { CardList } from './CardList';
 import { reasonId, useBoardMode } from './facilitation/boardMode';
 import { ClusterBox } from './facilitation/ClusterBox';
 import { GuardedButton } from './facilitation/GuardedButton';
@@ -29,11 +27,6 @@ export const Column = memo(function Column({ fieldId }: { readonly fieldId: stri
   const mode = useBoardMode();
   const actions = useFacilitationActions();
   const headingId = useId();
-  const containerId = `${COLUMN_DROP_PREFIX}${fieldId}`;
-  const { setNodeRef, isOver } = useDroppable({
-    id: containerId,
-    data: { type: 'container', fieldId, clusterId: '' },
-  });
   if (!field) return null;
   const looseCardIds = layout?.looseCardIds ?? [];
   const clusters = layout?.clusters ?? [];
@@ -75,21 +68,13 @@ export const Column = memo(function Column({ fieldId }: { readonly fieldId: stri
           cardIds={cluster.cardIds}
         />
       ))}
-      <SortableContext
-        id={containerId}
-        items={looseCardIds as string[]}
-        strategy={verticalListSortingStrategy}
-      >
-        <ul
-          className={`cards${isOver ? ' drop-target' : ''}`}
-          ref={setNodeRef}
-          aria-label={clusters.length > 0 ? t('clusters.loose') : undefined}
-        >
-          {looseCardIds.map((id) => (
-            <CardItem key={id} id={id} containerId={containerId} />
-          ))}
-        </ul>
-      </SortableContext>
+      <CardList
+        listId={`${COLUMN_DROP_PREFIX}${fieldId}`}
+        fieldId={fieldId}
+        clusterId=""
+        cardIds={looseCardIds}
+        label={clusters.length > 0 ? t('clusters.loose') : undefined}
+      />
     </section>
   );
 });

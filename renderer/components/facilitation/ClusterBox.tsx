@@ -4,8 +4,6 @@
 // the selected cards off, dissolve. Colour is never the only cue: clusters are named.
 import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CLUSTER_COLOURS, PALETTE, type ClusterColour } from '../../../shared/facilitation/palette';
 import {
   useCluster,
@@ -17,11 +15,11 @@ import {
   useBoardUiActions,
   useFacilitationActions,
 } from '../../hooks/facilitation/useFacilitationActions';
-import { CardItem } from '../CardItem';
+import { CardList } from '../CardList';
 import { ConfirmingDeleteButton } from '../ConfirmingDeleteButton';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
-import { reasonId, useBoardMode } from './boardMode';
+import { reasonId, useBoardMode, useBoardModeSelect } from './boardMode';
 import { GuardedButton } from './GuardedButton';
 import { ItemVotes } from './ItemVotes';
 import { reasonText } from './phaseText';
@@ -41,15 +39,10 @@ export const ClusterBox = memo(function ClusterBox({
 }: ClusterBoxProps) {
   const { t } = useTranslation();
   const cluster = useCluster(clusterId);
-  const mode = useBoardMode();
+  const votes = useBoardModeSelect((mode) => mode.votes, Object.is);
   const [focusRequested, clearFocusRequest] = useClusterFocusRequest(clusterId);
   const [open, setOpen] = useState(focusRequested);
   const headingId = useId();
-  const containerId = `${CLUSTER_DROP_PREFIX}${clusterId}`;
-  const { setNodeRef, isOver } = useDroppable({
-    id: containerId,
-    data: { type: 'container', fieldId, clusterId },
-  });
   if (!cluster) return null;
   const swatch = PALETTE[cluster.colour];
   const name = cluster.name || t('clusters.unnamed');
@@ -76,7 +69,7 @@ export const ClusterBox = memo(function ClusterBox({
           ⋯
         </button>
       </header>
-      {mode.votes && <ItemVotes itemId={clusterId} label={name} />}
+      {votes && <ItemVotes itemId={clusterId} label={name} />}
       {open && (
         <ClusterActions
           clusterId={clusterId}
@@ -89,17 +82,12 @@ export const ClusterBox = memo(function ClusterBox({
           onDone={() => setOpen(false)}
         />
       )}
-      <SortableContext
-        id={containerId}
-        items={cardIds as string[]}
-        strategy={verticalListSortingStrategy}
-      >
-        <ul className={`cards${isOver ? ' drop-target' : ''}`} ref={setNodeRef}>
-          {cardIds.map((id) => (
-            <CardItem key={id} id={id} containerId={containerId} />
-          ))}
-        </ul>
-      </SortableContext>
+      <CardList
+        listId={`${CLUSTER_DROP_PREFIX}${clusterId}`}
+        fieldId={fieldId}
+        clusterId={clusterId}
+        cardIds={cardIds}
+      />
     </section>
   );
 });

@@ -7,7 +7,7 @@ import { useRuntime } from '../../hooks/facilitation/useFacilitation';
 import { useStoreSelector, deepEqual } from '../../hooks/facilitation/derivedStore';
 import { useFacilitationActions } from '../../hooks/facilitation/useFacilitationActions';
 import type { DenialReason } from '../../hooks/facilitation/permissions';
-import { reasonId, useBoardMode } from './boardMode';
+import { reasonId, useBoardModeSelect } from './boardMode';
 import { GuardedButton } from './GuardedButton';
 import { useCardLabels } from './cardLabels';
 
@@ -27,7 +27,7 @@ export const ItemVotes = memo(function ItemVotes({
   readonly label: string;
 }) {
   const labels = useCardLabels();
-  const mode = useBoardMode();
+  const mode = useBoardModeSelect((board) => ({ vote: board.vote, voter: board.voter }));
   const runtime = useRuntime();
   const actions = useFacilitationActions();
   const state = useStoreSelector<ReturnType<typeof runtime.votes.get>, ItemVoteState>(

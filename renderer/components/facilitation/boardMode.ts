@@ -1,11 +1,15 @@
 // What the board lets this participant do now, computed once for the whole board
-// from the facilitation view and shared through context, so that each card does
-// not subscribe to the facilitation state itself. Changes only when the phase, the
-// role, the lock or anonymity change, and then every card re-renders once.
+// from the facilitation view and shared through context as a store. A component
+// selects the few fields it shows (a card: its own permissions), so that a phase
+// change re-renders only what looks different; with 2,000 cards a re-render of
+// every card costs a few hundred milliseconds.
 import { createContext, useContext } from 'react';
+import { shallowEqual } from '../../hooks/useDocValue';
+import { deepEqual, useStoreSelector } from '../../hooks/facilitation/derivedStore';
 import type { DenialReason } from '../../hooks/facilitation/permissions';
 import { whyNot } from '../../hooks/facilitation/permissions';
 import type { FacilitationView } from '../../hooks/facilitation/useFacilitation';
+import type { FacilitationRuntime } from '../../hooks/facilitation/runtime';
 
 export interface BoardMode {
   readonly me: string;
@@ -77,10 +81,92 @@ export const FREE_BOARD: BoardMode = {
   selecting: false,
 };
 
-export const BoardModeContext = createContext<BoardMode>(FREE_BOARD);
+/** A source of the board mode that components subscribe to. */
+export interface BoardModeSource {
+  get(): BoardMode;
+  subscribe(listener: () => void): () => void;
+}
 
+const FREE_SOURCE: BoardModeSource = { get: () => FREE_BOARD, subscribe: () => () => {} };
+
+/**
+ * The board mode of a workshop, derived from its facilitation view, the
+ * multi-select switch and the "no laptop" participant. Tells its subscribers only
+ * when the mode itself changed (a timer or a title does not change it).
+ */
+export class BoardModeStore implements BoardModeSource {
+  private inputs: readonly [FacilitationView, boolean, string] | null = null;
+  private mode: BoardMode = FREE_BOARD;
+  /** The mode subscribers were last told about (or saw when they subscribed). */
+  private told: BoardMode = FREE_BOARD;
+  private readonly listeners = new Set<() => void>();
+  private detach: (() => void) | null = null;
+  /**
+   * While subscribed, the inputs report every change, so `mode` is known to be
+   * current until they do: reading the facilitation view costs a signature of its
+   * change keys, and 2,000 cards read the mode several times each per render.
+   */
+  private current = false;
+
+  constructor(private readonly runtime: FacilitationRuntime) {}
+
+  get = (): BoardMode => {
+    if (this.current) return this.mode;
+    this.current = this.detach !== null;
+    const { view, selecting, actingFor } = this.runtime;
+    const inputs = [view.get(), selecting.get(), actingFor.get()] as const;
+    const previous = this.inputs;
+    if (previous && inputs.every((input, index) => Object.is(input, previous[index]))) {
+      return this.mode;
+    }
+    const next = boardModeOf(...inputs);
+    if (!previous || !deepEqual(next, this.mode)) this.mode = next;
+    this.inputs = inputs;
+    return this.mode;
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (!this.detach) {
+      this.told = this.get();
+      const { view, selecting, actingFor } = this.runtime;
+      const unsubscribes = [view, selecting, actingFor].map((store) =>
+        store.subscribe(this.changed),
+      );
+      this.detach = () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.detach) {
+        this.detach();
+        this.detach = null;
+        this.current = false;
+      }
+    };
+  };
+
+  private readonly changed = (): void => {
+    this.current = false;
+    const mode = this.get();
+    if (mode === this.told) return;
+    this.told = mode;
+    for (const listener of Array.from(this.listeners)) listener();
+  };
+}
+
+export const BoardModeContext = createContext<BoardModeSource>(FREE_SOURCE);
+
+/** The whole mode: for the few components that show much of it (columns, tool bars). */
 export function useBoardMode(): BoardMode {
-  return useContext(BoardModeContext);
+  return useStoreSelector(useContext(BoardModeContext), (mode) => mode);
+}
+
+/** A piece of the mode; re-renders only when that piece changes (shallowly). */
+export function useBoardModeSelect<T>(
+  select: (mode: BoardMode) => T,
+  isEqual: (a: T, b: T) => boolean = shallowEqual,
+): T {
+  return useStoreSelector(useContext(BoardModeContext), select, isEqual);
 }
 
 /**
