@@ -20,10 +20,12 @@ export function send(message: ChildMessage): void {
 }
 
 /**
- * Handles the coordinator's messages. `clock` and `exit` are answered here; `cleanup` runs
- * once before the process exits for any reason this module controls.
+ * Makes the process end once and never outlive its parent: the returned function runs
+ * `cleanup` and exits after EXIT_GRACE_MS; the process also ends when the parent goes (IPC
+ * disconnect, even while this process was still loading) and after `maxLifetimeMs`. Also
+ * used by the test peers (test/unit/sync/fixtures/childSide.ts).
  */
-export function serve(handler: (message: ParentMessage) => void, cleanup: () => void): void {
+export function exitWithParent(cleanup: () => void, maxLifetimeMs: number): (code: number) => void {
   let exiting = false;
   const exit = (code: number) => {
     if (exiting) return;
@@ -34,13 +36,22 @@ export function serve(handler: (message: ParentMessage) => void, cleanup: () => 
       setTimeout(() => process.exit(code), EXIT_GRACE_MS);
     }
   };
+  process.on('disconnect', () => exit(0));
+  // The parent may have gone while this process was still loading.
+  if (!process.connected) exit(0);
+  setTimeout(() => exit(3), maxLifetimeMs).unref();
+  return exit;
+}
+
+/**
+ * Handles the coordinator's messages. `clock` and `exit` are answered here; `cleanup` runs
+ * once before the process exits for any reason this module controls.
+ */
+export function serve(handler: (message: ParentMessage) => void, cleanup: () => void): void {
+  const exit = exitWithParent(cleanup, CHILD_MAX_LIFETIME_MS);
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'clock') send({ type: 'clock', nowMs: nowMs() });
     else if (message.type === 'exit') exit(0);
     else handler(message);
   });
-  process.on('disconnect', () => exit(0));
-  // The coordinator may have gone while this process was still loading.
-  if (!process.connected) exit(0);
-  setTimeout(() => exit(3), CHILD_MAX_LIFETIME_MS).unref();
 }
