@@ -7,7 +7,7 @@
 // session host or the app: the first problem is logged in one line, and a transport
 // whose set-up failed stays silent.
 import dgram from 'node:dgram';
-import { Server } from 'bonjour-service/dist/lib/mdns-server';
+import { Server } from 'bonjour-service/dist/lib/mdns-server.js';
 import type { DnsRecord } from './dnsSd';
 import type { PacketSource } from './parseAnnouncement';
 

@@ -5,7 +5,7 @@
 // and a broken multicast set-up costs one log line, never the host.
 import dgram from 'node:dgram';
 import os from 'node:os';
-import { Server } from 'bonjour-service/dist/lib/mdns-server';
+import { Server } from 'bonjour-service/dist/lib/mdns-server.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAnnouncer } from '../../../electron/host/session/announce';
 import { startSessionHost, type SessionHost } from '../../../electron/host/session/sessionHost';
