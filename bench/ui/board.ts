@@ -139,6 +139,10 @@ async function drag(
 ): Promise<DragFrames | RenderProbeResult> {
   const handle = page.locator('[data-testid="card"] .drag-handle').first();
   const columns = page.locator('[data-testid="column"]');
+  // dnd-kit scrolls the page when the pointer nears an edge during a drag; the next
+  // drag starts from the top again, or the first card's handle may be out of view.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await handle.scrollIntoViewIfNeeded();
   const from = await handle.boundingBox();
   const lastColumn = await columns.nth((await columns.count()) - 1).boundingBox();
   const viewport = page.viewportSize();
