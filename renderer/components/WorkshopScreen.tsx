@@ -6,7 +6,6 @@ import { workshopHref, type WorkshopView as View } from '../app/route';
 import { SessionContext } from '../hooks/sessionContext';
 import { useOpenWorkshop } from '../hooks/useOpenWorkshop';
 import { useWorkshopInfo } from '../hooks/workshopHooks';
-import { useWorkshopActions } from '../hooks/useWorkshopActions';
 import { desktopBridge } from '../platform/shell';
 import { useActivateFacilitation } from '../hooks/facilitation/useFacilitation';
 import { Board } from './Board';
@@ -17,7 +16,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { SaveIndicator } from './SaveIndicator';
 import { SessionPanel } from './SessionPanel';
 import { StrategyView } from './StrategyView';
-import { TextField } from './TextField';
+import { WorkshopTitleField } from './WorkshopTitleField';
 import { UndoButtons } from './UndoButtons';
 
 export function WorkshopScreen({ id, view }: { readonly id: string; readonly view: View }) {
@@ -47,7 +46,6 @@ export function WorkshopScreen({ id, view }: { readonly id: string; readonly vie
 function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View }) {
   const { t } = useTranslation();
   const info = useWorkshopInfo();
-  const actions = useWorkshopActions();
   useActivateFacilitation();
 
   useEffect(() => {
@@ -62,14 +60,7 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
         <a href="#/" className="back-link">
           ← {t('workshop.back')}
         </a>
-        <TextField
-          className="workshop-title-field"
-          label={t('workshop.titleLabel')}
-          hideLabel
-          value={info.title}
-          onChange={(value) => actions.setWorkshopText('title', value)}
-          testId="workshop-title"
-        />
+        <WorkshopTitleField />
         <UndoButtons />
         <SaveIndicator />
         <ConnectionIndicator />

@@ -46,6 +46,7 @@ export const de = {
     tabStrategy: 'Strategie',
     tabSession: 'Sitzung',
     titleLabel: 'Titel des Workshops',
+    titleReadOnly: 'Den Namen des Workshops ändert die Moderation.',
     dateLabel: 'Datum',
     placeLabel: 'Ort',
     views: 'Ansichten',

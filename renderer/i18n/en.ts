@@ -47,6 +47,7 @@ export const en: Translation = {
     tabStrategy: 'Strategy',
     tabSession: 'Session',
     titleLabel: 'Workshop title',
+    titleReadOnly: 'The facilitators name the workshop.',
     dateLabel: 'Date',
     placeLabel: 'Place',
     views: 'Views',

@@ -17,6 +17,8 @@ import { createUndoManager } from '../../../shared/model/undo';
 import { SessionContext } from '../../../renderer/hooks/sessionContext';
 import type { WorkshopSession } from '../../../renderer/session/workshopSession';
 import { StrategyView } from '../../../renderer/components/StrategyView';
+import { WorkshopTitleField } from '../../../renderer/components/WorkshopTitleField';
+import { readWorkshopInfo } from '../../../shared/model/read';
 import { changeLanguage, initI18n } from '../../../renderer/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -70,6 +72,7 @@ function mount(me: string) {
   act(() =>
     root.render(
       <SessionContext.Provider value={session}>
+        <WorkshopTitleField />
         <StrategyView />
       </SessionContext.Provider>,
     ),
@@ -212,5 +215,38 @@ describe('the strategy view', () => {
     expect(readStrategyHeader(doc).vision).toBe('Digital und nah');
     act(() => button('Ziel hinzufügen').click());
     expect(container.querySelectorAll('[data-testid="goal"]')).toHaveLength(2);
+  });
+});
+
+describe('the workshop title in the header', () => {
+  const title = () => container.querySelector<HTMLInputElement>('[data-testid="workshop-title"]');
+
+  it("is everybody's to rename in free mode", () => {
+    mount(BEN);
+    const input = title();
+    if (!input) throw new Error('no workshop title field');
+    expectEditable(input);
+    type(input, 'Werkstatt Nachmittag');
+    expect(readWorkshopInfo(doc).title).toBe('Werkstatt Nachmittag');
+  });
+
+  it('is read only for participants of a facilitated workshop, with the reason', () => {
+    facilitate('default-derive');
+    mount(BEN);
+    const input = title();
+    if (!input) throw new Error('no workshop title field');
+    expectReadOnly(input, 'Den Namen des Workshops ändert die Moderation');
+    type(input, 'Heimlich umbenannt');
+    expect(readWorkshopInfo(doc).title).toBe('Werkstatt');
+  });
+
+  it("stays the facilitators' to rename in every phase", () => {
+    facilitate('default-close');
+    mount(HOST);
+    const input = title();
+    if (!input) throw new Error('no workshop title field');
+    expectEditable(input);
+    type(input, 'Werkstatt 2027');
+    expect(readWorkshopInfo(doc).title).toBe('Werkstatt 2027');
   });
 });
