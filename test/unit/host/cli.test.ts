@@ -1,10 +1,8 @@
 // The standalone host (`npm run host`): flags are checked, --help lists the interfaces, and
 // a real run prints the address and the join code, answers rotate/who from the terminal,
 // keeps the board in --data and stops cleanly on SIGTERM.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_SESSION_PORT, helpText, parseCliArgs } from '../../../electron/host/cliArgs';
@@ -18,14 +16,11 @@ import {
   removeDir,
   waitFor,
 } from './helpers';
-
-const CLI = path.join(import.meta.dirname, '..', '..', '..', 'electron', 'host', 'cli.ts');
-const CLI_TIMEOUT_MS = 30_000;
+import { bundleCli, CLI_TIMEOUT_MS, killCliChildren, runCli } from './cliProcess';
 
 let tmp: string;
 let appRoot: string;
 const resources = new Resources();
-const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(() => {
   tmp = makeTempDir('werkstatt-host-cli-');
@@ -33,34 +28,9 @@ beforeAll(() => {
 });
 afterEach(async () => {
   await resources.closeAll();
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  killCliChildren();
 });
 afterAll(() => removeDir(tmp));
-
-class CliRun {
-  output = '';
-  readonly exited: Promise<number | null>;
-
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
-    child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
-  /** All values of "<label> <value>" lines so far. */
-  values(label: string): string[] {
-    const pattern = new RegExp(`^${label}\\s+(\\S+)`, 'gm');
-    return [...this.output.matchAll(pattern)].map((match) => match[1] as string);
-  }
-}
-
-function runCli(args: string[], entry: string[] = ['--import', 'tsx', CLI]): CliRun {
-  const child = spawn(process.execPath, [...entry, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new CliRun(child);
-}
 
 describe('parseCliArgs', () => {
   it('has safe defaults and requires a workshop id', () => {
@@ -176,16 +146,7 @@ describe('the host command', () => {
     'bundled like electron/build.mjs does, it runs under plain Node (no electron, no native modules)',
     async () => {
       const bundle = path.join(tmp, 'host.cjs');
-      await build({
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        logLevel: 'silent',
-        external: ['electron'],
-        entryPoints: [CLI],
-        outfile: bundle,
-      });
+      await bundleCli(bundle);
       expect(readFileSync(bundle, 'utf8')).not.toMatch(/require\(["']electron["']\)|\.node["']\)/);
       const run = runCli(['--port', '0', '--workshop', WORKSHOP_ID, '--app', appRoot], [bundle]);
       await waitFor('code printed', () => run.values('Join code:').length === 1, CLI_TIMEOUT_MS);

@@ -2,55 +2,32 @@
 // certificate, prints its SHA-256 fingerprint (what participants compare with their
 // browser), keeps it in --cert-dir across restarts, and still runs when bundled like
 // electron/build.mjs bundles it. Flags that make no sense together are refused.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import type tls from 'node:tls';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../electron/host/cliArgs';
 import { certificateFiles } from '../../../electron/host/session/certificate';
 import { normalizeFingerprint } from '../../../shared/sync/certificateFingerprint';
 import { normalizeJoinCode } from '../../../shared/sync/joinCodeFormat';
 import { WORKSHOP_ID, makeAppRoot, makeTempDir, removeDir, waitFor } from './helpers';
-
-const CLI = path.join(import.meta.dirname, '..', '..', '..', 'electron', 'host', 'cli.ts');
-const CLI_TIMEOUT_MS = 30_000;
+import { bundleCli, CLI_TIMEOUT_MS, killCliChildren, runCli, type CliRun } from './cliProcess';
 
 let tmp: string;
 let appRoot: string;
-const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(() => {
   tmp = makeTempDir('werkstatt-host-cli-https-');
   appRoot = makeAppRoot(tmp);
 });
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killCliChildren);
 afterAll(() => removeDir(tmp));
 
-interface Run {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly output: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-function runCli(args: string[], entry: string[] = ['--import', 'tsx', CLI]): Run {
-  const child = spawn(process.execPath, [...entry, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, output: () => output, exited };
-}
-
 /** Address, code and the printed fingerprint (two lines joined) once the host is up. */
-async function started(run: Run): Promise<{ url: string; code: string; fingerprint: string }> {
-  await waitFor('host started', () => /^Relay:/m.test(run.output()), CLI_TIMEOUT_MS);
-  const text = run.output();
+async function started(run: CliRun): Promise<{ url: string; code: string; fingerprint: string }> {
+  await waitFor('host started', () => /^Relay:/m.test(run.output), CLI_TIMEOUT_MS);
+  const text = run.output;
   const url = /^Open:\s+(\S+)/m.exec(text)?.[1] ?? '';
   const code = normalizeJoinCode(/^Join code:\s+(\S+)/m.exec(text)?.[1] ?? '');
   const lines = /^Certificate SHA-256:\s+(\S+)\n\s+(\S+)/m.exec(text);
@@ -100,7 +77,7 @@ describe('the host command with --https', () => {
       const one = await started(first);
       expect(one.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect(one.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-      expect(first.output()).toContain('browsers warn once');
+      expect(first.output).toContain('browsers warn once');
       const served = await lookUp(one.url, one.code);
       expect(served).toEqual({ status: 200, fingerprint: one.fingerprint });
       first.child.kill('SIGTERM');
@@ -110,7 +87,7 @@ describe('the host command with --https', () => {
       const second = runCli([...args, '--cert-dir', certDir]);
       const two = await started(second);
       expect(two.fingerprint).toBe(one.fingerprint);
-      expect(second.output()).toContain('will not ask again');
+      expect(second.output).toContain('will not ask again');
       expect((await lookUp(two.url, two.code)).fingerprint).toBe(one.fingerprint);
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
@@ -122,16 +99,7 @@ describe('the host command with --https', () => {
     'bundled like electron/build.mjs does, it still makes and serves its certificate',
     async () => {
       const bundle = path.join(tmp, 'host-https.cjs');
-      await build({
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        logLevel: 'silent',
-        external: ['electron'],
-        entryPoints: [CLI],
-        outfile: bundle,
-      });
+      await bundleCli(bundle);
       const run = runCli(
         [
           '--port',

@@ -14,7 +14,7 @@ import {
   type RelayPeer,
 } from '../../../electron/host/session/relayRoom';
 import { SESSION_CLOSE_CODES } from '../../../shared/sync/closeCodes';
-import { seededRandom } from './helpers';
+import { seededRandom } from '../../support/seededRandom';
 
 class FakePeer implements RelayPeer {
   readonly received: Uint8Array[] = [];

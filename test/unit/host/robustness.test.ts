@@ -20,10 +20,10 @@ import {
   makeAppRoot,
   makeTempDir,
   removeDir,
-  seededRandom,
   upgradeStatus,
   waitFor,
 } from './helpers';
+import { seededRandom } from '../../support/seededRandom';
 
 let tmp: string;
 let appRoot: string;

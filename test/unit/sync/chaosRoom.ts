@@ -21,7 +21,8 @@ import {
 import { MESSAGE_SYNC } from '../../../electron/host/session/relayRoom';
 import { RELAY_PATH } from '../../../shared/sync/paths';
 import { Resources, WORKSHOP_ID } from '../host/helpers';
-import { pickOne, randomInt, runRandomOp, seededRandom, type Random } from './roomOps';
+import { seededRandom, type Random } from '../../support/seededRandom';
+import { pickOne, randomInt, runRandomOp } from './roomOps';
 import { SessionPeer } from './sessionPeers';
 
 /** Each laptop is shut at most this often (starting a process takes 1–3 s here). */

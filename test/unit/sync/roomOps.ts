@@ -30,20 +30,7 @@ import {
   readWorkshopInfo,
 } from '../../../shared/model/read';
 import { ROOT } from '../../../shared/schema/doc';
-
-export type Random = () => number;
-
-/** mulberry32: small, fast and the same on every platform. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from '../../support/seededRandom';
 
 export function randomInt(random: Random, below: number): number {
   return Math.floor(random() * below);

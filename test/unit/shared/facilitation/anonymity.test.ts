@@ -31,22 +31,11 @@ import { publishDrafts, REVEAL_POSITION_SPREAD } from '../../../../shared/facili
 import { setReady } from '../../../../shared/facilitation/ready';
 import { revealPhase, setAnonymous } from '../../../../shared/facilitation/session';
 import { collection } from '../../../../shared/schema/doc';
+import { seededRandom } from '../../../support/seededRandom';
 import { syncAll, transactionsDuring } from '../helpers';
 import { BEN, CARLA, clientsIn, deviceFor, facilitated, HOST, NAMES, T0 } from './fixture';
 
 const CARDS_EACH = 12;
-
-/** A seeded source of numbers in [0, 1) (mulberry32), so that runs are repeatable. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * Ben and Carla, each on their laptop, write private cards, a public card and a
@@ -81,8 +70,8 @@ function workshopRun(anonymous: boolean) {
   syncAll(host, ben, carla);
   revealPhase(host, HOST, T0 + 600_000);
   syncAll(host, ben, carla);
-  publishDrafts(ben, drafts[BEN] as Y.Doc, { random: seeded(1) });
-  publishDrafts(carla, drafts[CARLA] as Y.Doc, { random: seeded(2) });
+  publishDrafts(ben, drafts[BEN] as Y.Doc, { random: seededRandom(1) });
+  publishDrafts(carla, drafts[CARLA] as Y.Doc, { random: seededRandom(2) });
   syncAll(host, ben, carla);
   // Each comments on a card of the other, and edits one of their own cards.
   const cards = listFacilitatedCards(host);
