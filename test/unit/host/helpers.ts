@@ -3,6 +3,7 @@
 // unmodified y-websocket clients, and bounded waiting. Network: 127.0.0.1 only.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
@@ -125,13 +126,19 @@ export interface UpgradeOutcome {
  * Sends a WebSocket upgrade request and reports the HTTP status: 101 if the host switched
  * protocols (the socket is then destroyed), or the refusal status (401, 404, 429, 503).
  */
-export function upgradeStatus(port: number, requestPath: string): Promise<UpgradeOutcome> {
+export function upgradeStatus(
+  port: number,
+  requestPath: string,
+  /** Over TLS, trusting exactly this certificate (PEM). */
+  tls?: { readonly ca: string },
+): Promise<UpgradeOutcome> {
   return new Promise((resolve, reject) => {
-    const request = http.request({
+    const request = (tls ? https : http).request({
       host: '127.0.0.1',
       port,
       path: requestPath,
       agent: false,
+      ...(tls ? { ca: tls.ca } : {}),
       headers: {
         Connection: 'Upgrade',
         Upgrade: 'websocket',

@@ -22,6 +22,7 @@ import {
   makeAppRoot,
   makeTempDir,
   removeDir,
+  upgradeStatus,
   waitFor,
 } from './helpers';
 
@@ -84,34 +85,9 @@ function secureRelayClient(port: number, doc: Y.Doc, code: string): WebsocketPro
   return provider;
 }
 
-/** A WebSocket upgrade over TLS; the HTTP status the host answered with. */
-function secureUpgradeStatus(port: number, requestPath: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = https.request({
-      host: '127.0.0.1',
-      port,
-      path: requestPath,
-      ca: certificate.cert,
-      agent: false,
-      headers: {
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': Buffer.from('0123456789abcdef').toString('base64'),
-      },
-    });
-    request.on('upgrade', (response, socket) => {
-      socket.destroy();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('response', (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+/** A WebSocket upgrade over TLS, trusting the host's certificate; the HTTP status. */
+const secureUpgradeStatus = async (port: number, requestPath: string): Promise<number> =>
+  (await upgradeStatus(port, requestPath, { ca: certificate.cert })).status;
 
 describe('the session host over HTTPS', () => {
   it('serves the app and the session API over TLS with its own certificate', async () => {
