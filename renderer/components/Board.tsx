@@ -10,6 +10,7 @@ import { useRuntime, useSearch, useSelecting } from '../hooks/facilitation/useFa
 import { useFacilitationActions } from '../hooks/facilitation/useFacilitationActions';
 import type { DenialReason } from '../hooks/facilitation/permissions';
 import { BoardDnd } from './BoardDnd';
+import { CardUiProvider } from './cardUi/CardUiProvider';
 import { Column } from './Column';
 import { BoardModeContext, BoardModeStore, reasonId } from './facilitation/boardMode';
 import { BoardTools } from './facilitation/BoardTools';
@@ -66,13 +67,15 @@ export function Board() {
           {fieldIds.length === 0 ? (
             <p className="empty">{t('board.noFields')}</p>
           ) : (
-            <BoardDnd>
-              <div className="board">
-                {shownFieldIds.map((id) => (
-                  <Column key={id} fieldId={id} />
-                ))}
-              </div>
-            </BoardDnd>
+            <CardUiProvider>
+              <BoardDnd>
+                <div className="board">
+                  {shownFieldIds.map((id) => (
+                    <Column key={id} fieldId={id} />
+                  ))}
+                </div>
+              </BoardDnd>
+            </CardUiProvider>
           )}
           <div hidden>
             {REASONS.map((reason) => (

@@ -5,14 +5,10 @@
 // cards whose buttons it changes. What the participant may do comes from the board
 // mode and the card's author. Cards use no dnd-kit hook: their handles hand a press
 // to the board's one draggable (cardDrag/), so a drag re-renders no card.
-import {
-  memo,
-  useState,
-  type Dispatch,
-  type KeyboardEvent,
-  type PointerEvent,
-  type SetStateAction,
-} from 'react';
+// What is open on a card (editor, menu, comments, a typed comment) and the keyboard
+// focus in it live in the board's card UI store (cardUi/), not in these
+// components: the card's element is rebuilt whenever the card changes lists.
+import { memo, type KeyboardEvent, type PointerEvent } from 'react';
 import { useCardEditors, useSessionActions } from '../hooks/useConnection';
 import {
   useCommentCount,
@@ -36,12 +32,23 @@ import { TextField } from './TextField';
 import { ConfirmingDeleteButton } from './ConfirmingDeleteButton';
 import { DRAG_INSTRUCTIONS_ID } from './cardDrag/cardDragController';
 import { useCardDrag, useIsDragged } from './cardDrag/cardDragContext';
+import { FALLBACK_FOCUS_KEY, focusKey } from './cardUi/cardFocus';
+import {
+  useCardElementRef,
+  useCardUiBoard,
+  useCardUiSelect,
+  useFocusOnRequest,
+} from './cardUi/cardUiContext';
 
 export interface CardItemProps {
   readonly id: string;
   /** The list the card is in: "column:<fieldId>" or "cluster:<clusterId>". */
   readonly containerId: string;
 }
+
+/** Focus keys of the controls that take the focus when the user opens them. */
+const EDITOR_KEY = 'text';
+const MOVE_MENU_KEY = 'move-menu';
 
 /** A speech bubble drawn inline: emoji fonts are missing on many office machines. */
 function CommentIcon() {
@@ -63,15 +70,18 @@ export const CardItem = memo(function CardItem({ id, containerId }: CardItemProp
   const selected = useIsSelected(id);
   const visible = useMatchesSearch(id);
   const dragging = useIsDragged(id);
+  const elementRef = useCardElementRef(id);
   return (
-    <li
+    <div
+      role="listitem"
       className={`card${dragging ? ' dragging' : ''}${selected ? ' selected' : ''}`}
       data-testid="card"
       data-card-id={id}
       hidden={!visible}
+      ref={elementRef}
     >
       <CardContent id={id} containerId={containerId} selected={selected} dragging={dragging} />
-    </li>
+    </div>
   );
 });
 
@@ -92,9 +102,13 @@ const CardContent = memo(function CardContent({
   const ui = useBoardUiActions();
   const ownDraft = useIsOwnCard(id);
   const commentCount = useCommentCount(id);
-  const [editing, setEditing] = useState(false);
-  const [moving, setMoving] = useState(false);
-  const [commentsOpen, setCommentsOpen] = useState(false);
+  const { store, focus } = useCardUiBoard();
+  const { editing, moving, commentsOpen } = useCardUiSelect(id, (open) => ({
+    editing: open.editing,
+    moving: open.moving,
+    commentsOpen: open.commentsOpen,
+  }));
+  const editorRef = useFocusOnRequest(id, EDITOR_KEY);
   const editors = useCardEditors(id);
   const me = useBoardModeSelect((mode) => mode.me, Object.is);
   const own = ownDraft || (card !== undefined && card.authorId !== '' && card.authorId === me);
@@ -119,6 +133,7 @@ const CardContent = memo(function CardContent({
           <input
             type="checkbox"
             checked={selected}
+            {...focusKey('select')}
             onChange={(event) => ui.toggleSelected(id, event.target.checked)}
           />
           <span className="visually-hidden">{labels.select(preview)}</span>
@@ -129,7 +144,8 @@ const CardContent = memo(function CardContent({
           label={labels.cardText}
           hideLabel
           multiline
-          autoFocus
+          focusKey={EDITOR_KEY}
+          inputRef={editorRef}
           value={card.text}
           onChange={(value) => actions.editCard(id, value, own)}
         />
@@ -149,18 +165,16 @@ const CardContent = memo(function CardContent({
           moving={moving}
           commentsOpen={commentsOpen}
           commentCount={commentCount}
-          setEditing={setEditing}
-          setMoving={setMoving}
-          setCommentsOpen={setCommentsOpen}
         />
       </div>
       {shown.votes && <ItemVotes itemId={id} label={preview} />}
       {shown.moveMenu && (
         <MoveTargetMenu
           currentContainer={containerId}
-          onClose={() => setMoving(false)}
+          takeFocus={() => focus.takeRequest(id, MOVE_MENU_KEY)}
+          onClose={() => store.update(id, { moving: false })}
           onMove={(target) => {
-            setMoving(false);
+            store.update(id, { moving: false });
             actions.moveCards([id], target);
           }}
         />
@@ -180,10 +194,6 @@ interface CardActionsProps {
   readonly moving: boolean;
   readonly commentsOpen: boolean;
   readonly commentCount: number;
-  // React's state setters: the same functions on every render of the card.
-  readonly setEditing: Dispatch<SetStateAction<boolean>>;
-  readonly setMoving: Dispatch<SetStateAction<boolean>>;
-  readonly setCommentsOpen: Dispatch<SetStateAction<boolean>>;
 }
 
 /**
@@ -202,11 +212,9 @@ const CardActions = memo(function CardActions({
   moving,
   commentsOpen,
   commentCount,
-  setEditing,
-  setMoving,
-  setCommentsOpen,
 }: CardActionsProps) {
   const labels = useCardLabels();
+  const { store, focus } = useCardUiBoard();
   const drag = useCardDrag();
   const actions = useFacilitationActions();
   const presence = useSessionActions();
@@ -226,6 +234,7 @@ const CardActions = memo(function CardActions({
       <button
         type="button"
         className="drag-handle"
+        {...focusKey(FALLBACK_FOCUS_KEY)}
         aria-label={labels.dragCard(preview)}
         role="button"
         tabIndex={0}
@@ -245,7 +254,11 @@ const CardActions = memo(function CardActions({
         aria-label={labels.moveTo}
         reason={reason(denied.move)}
         reasonId={describe(denied.move)}
-        onClick={() => setMoving(!moving)}
+        {...focusKey('move')}
+        onClick={() => {
+          if (!moving) focus.requestFocus(id, MOVE_MENU_KEY);
+          store.update(id, { moving: !moving });
+        }}
       >
         ⇄
       </GuardedButton>
@@ -253,9 +266,11 @@ const CardActions = memo(function CardActions({
         aria-label={editing ? labels.done : labels.editCard}
         reason={editing ? null : reason(denied.edit)}
         reasonId={describe(denied.edit)}
+        {...focusKey('edit')}
         onClick={() => {
           presence.setEditing(editing ? null : id);
-          setEditing(!editing);
+          if (!editing) focus.requestFocus(id, EDITOR_KEY);
+          store.update(id, { editing: !editing });
         }}
       >
         {editing ? labels.done : '✎'}
@@ -263,6 +278,7 @@ const CardActions = memo(function CardActions({
       {denied.remove === null ? (
         <ConfirmingDeleteButton
           ariaLabel={labels.deleteCard}
+          focusKey="delete"
           question={deleteQuestion}
           onDelete={() => actions.removeCard(id, own)}
         >
@@ -274,6 +290,7 @@ const CardActions = memo(function CardActions({
           aria-label={labels.deleteCard}
           reason={reason(denied.remove)}
           reasonId={describe(denied.remove)}
+          {...focusKey('delete')}
         >
           ×
         </GuardedButton>
@@ -283,7 +300,8 @@ const CardActions = memo(function CardActions({
         className="comments-toggle"
         aria-expanded={commentsOpen}
         aria-label={labels.comments(commentCount)}
-        onClick={() => setCommentsOpen(!commentsOpen)}
+        {...focusKey('comments')}
+        onClick={() => store.update(id, { commentsOpen: !commentsOpen })}
       >
         <CommentIcon />
         {commentCount > 0 ? ` ${commentCount}` : ''}

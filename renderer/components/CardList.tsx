@@ -2,11 +2,15 @@
 // can land in, with the insertion line while a card is dragged over it. It
 // registers its element with the board's drag controller instead of being a
 // dnd-kit droppable (see cardDrag/cardDragController.ts); what a drag changes here
-// is its outline and line, never its cards.
+// is its outline and line, never its cards (CardChunks renders them, memoised).
+// A list of ARIA roles rather than <ul>: the render chunks between the list and
+// its items are not list items (role "none" keeps them out of the way), and the
+// items carry their position (cardList/listPositions.ts).
 import { memo, useCallback } from 'react';
-import { CardItem } from './CardItem';
 import { useCardDrag, useIsDropList } from './cardDrag/cardDragContext';
 import { DropIndicator } from './cardDrag/DropIndicator';
+import { CardChunks } from './cardList/CardChunks';
+import { observeListPositions } from './cardList/listPositions';
 
 interface CardListProps {
   /** "column:<fieldId>" or "cluster:<clusterId>". */
@@ -28,16 +32,26 @@ export const CardList = memo(function CardList({
   const controller = useCardDrag();
   const isOver = useIsDropList(listId);
   const register = useCallback(
-    (element: HTMLUListElement | null) =>
-      element ? controller.registerList(listId, element, { fieldId, clusterId }) : undefined,
+    (element: HTMLDivElement | null) => {
+      if (!element) return undefined;
+      const unregister = controller.registerList(listId, element, { fieldId, clusterId });
+      const unobserve = observeListPositions(element);
+      return () => {
+        unregister();
+        unobserve();
+      };
+    },
     [controller, listId, fieldId, clusterId],
   );
   return (
-    <ul className={`cards${isOver ? ' drop-target' : ''}`} ref={register} aria-label={label}>
-      {cardIds.map((id) => (
-        <CardItem key={id} id={id} containerId={listId} />
-      ))}
+    <div
+      role="list"
+      className={`cards${isOver ? ' drop-target' : ''}`}
+      ref={register}
+      aria-label={label}
+    >
+      <CardChunks listId={listId} cardIds={cardIds} />
       <DropIndicator listId={listId} />
-    </ul>
+    </div>
   );
 });

@@ -13,6 +13,8 @@ interface ConfirmingDeleteButtonProps {
   readonly reason?: string | null;
   /** Id of an element that already holds the reason. */
   readonly reasonId?: string;
+  /** Names the button for the focus to find it again (cardUi/cardFocus.ts). */
+  readonly focusKey?: string;
 }
 
 export function ConfirmingDeleteButton({
@@ -22,6 +24,7 @@ export function ConfirmingDeleteButton({
   ariaLabel,
   reason,
   reasonId,
+  focusKey,
 }: ConfirmingDeleteButtonProps) {
   const [confirm, dialog] = useConfirm();
   return (
@@ -31,6 +34,7 @@ export function ConfirmingDeleteButton({
         aria-label={ariaLabel}
         reason={reason}
         reasonId={reasonId}
+        data-focus-key={focusKey}
         onClick={() => confirm(question, onDelete)}
       >
         {children}

@@ -2,7 +2,7 @@
 // so what the user types is in the document (and on its way to disk) at once.
 // When the user may not change it now, it is read only: still focusable, readable
 // and selectable, described by the reason (as GuardedButton does for buttons).
-import { useId } from 'react';
+import { useId, type RefCallback } from 'react';
 
 /** Why a field is read only now: the id of an element holding the reason, and its text. */
 export interface ReadOnlyReason {
@@ -21,6 +21,12 @@ interface TextFieldProps {
   readonly hideLabel?: boolean;
   readonly autoFocus?: boolean;
   readonly testId?: string;
+  /**
+   * Names the field among its neighbours so that the focus can find it again when
+   * its surroundings are rebuilt (a card that moved: cardUi/cardFocus.ts).
+   */
+  readonly focusKey?: string;
+  readonly inputRef?: RefCallback<HTMLElement>;
   /** Set when the field may not be changed now. */
   readonly readOnlyReason?: ReadOnlyReason | null;
 }
@@ -36,6 +42,8 @@ export function TextField({
   hideLabel = false,
   autoFocus = false,
   testId,
+  focusKey,
+  inputRef,
   readOnlyReason,
 }: TextFieldProps) {
   const id = useId();
@@ -55,6 +63,8 @@ export function TextField({
           placeholder={placeholder}
           autoFocus={autoFocus}
           data-testid={testId}
+          data-focus-key={focusKey}
+          ref={inputRef}
           {...guard}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -66,6 +76,8 @@ export function TextField({
           placeholder={placeholder}
           autoFocus={autoFocus}
           data-testid={testId}
+          data-focus-key={focusKey}
+          ref={inputRef}
           {...guard}
           onChange={(event) => onChange(event.target.value)}
         />

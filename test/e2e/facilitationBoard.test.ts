@@ -113,7 +113,7 @@ describe('facilitating on the board', () => {
     await page.getByRole('button', { name: 'Mehrere auswählen' }).click();
 
     // Keyboard drag: the first loose card of the column goes up into the cluster.
-    const loose = firstColumn(page).locator('ul.cards').last().getByTestId('card').first();
+    const loose = firstColumn(page).locator('.cards').last().getByTestId('card').first();
     const movedText = await loose.locator('.card-text').innerText();
     await loose.locator('.drag-handle').focus();
     for (const key of ['Space', 'ArrowUp', 'Space']) {
@@ -128,7 +128,7 @@ describe('facilitating on the board', () => {
     // A second cluster, filled through "Move to …", then merged into the first.
     await firstColumn(page).getByRole('button', { name: '+ Neuer Cluster' }).click();
     await page.getByLabel('Name des Clusters').last().fill('Zweiter Cluster');
-    const secondCard = firstColumn(page).locator('ul.cards').last().getByTestId('card').first();
+    const secondCard = firstColumn(page).locator('.cards').last().getByTestId('card').first();
     await secondCard.getByRole('button', { name: 'Verschieben nach …' }).click();
     await page.getByRole('button', { name: '↳ Cluster „Zweiter Cluster“' }).click();
     await expect.poll(() => cluster(page, 'Zweiter Cluster').getByTestId('card').count()).toBe(1);

@@ -5,5 +5,5 @@ import { useDropLine } from './cardDragContext';
 export function DropIndicator({ listId }: { readonly listId: string }) {
   const line = useDropLine(listId);
   if (line === null) return null;
-  return <li className="drop-indicator" aria-hidden="true" style={{ top: `${line}px` }} />;
+  return <div className="drop-indicator" aria-hidden="true" style={{ top: `${line}px` }} />;
 }

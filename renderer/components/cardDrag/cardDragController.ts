@@ -10,7 +10,8 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { DraggableSyntheticListeners } from '@dnd-kit/core';
 import { LocalStore } from '../../hooks/facilitation/derivedStore';
-import { measureCards, type CardBox, type ListSlot } from './listSlots';
+import type { CardBox, ListSlot } from './listSlots';
+import { measureList } from './measureList';
 
 /** The id of the one draggable; the card it carries is in its data. */
 export const CARD_DRAG_ID = 'card-drag';
@@ -134,7 +135,7 @@ export class CardDragController {
     const now = performance.now();
     const cached = this.measured.get(list);
     if (cached && now - cached.at < MEASURE_TTL_MS) return cached.cards;
-    const cards = measureCards(list);
+    const cards = measureList(list);
     this.measured.set(list, { at: now, cards });
     return cards;
   }

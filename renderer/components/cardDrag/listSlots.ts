@@ -1,7 +1,8 @@
 // Where a dragged card would land in a card list, from the list's card boxes and a
 // vertical position: the places ("slots") between the visible cards, the index the
 // move command takes, and where to draw the insertion line. Pure geometry, so that
-// pointer drags, keyboard drags and the drop agree on one rule.
+// pointer drags, keyboard drags and the drop agree on one rule (the boxes come
+// from measureList.ts).
 
 /** One card of a list, measured relative to the list's top edge (px). */
 export interface CardBox {
@@ -87,22 +88,4 @@ export function slotTarget(
   if (after) return after.top + (after.bottom - after.top) / 4;
   if (before) return before.bottom - (before.bottom - before.top) / 4;
   return listHeight / 2;
-}
-
-/** The cards of a rendered list, measured: its `[data-card-id]` children in order. */
-export function measureCards(list: Element): CardBox[] {
-  const origin = list.getBoundingClientRect().top;
-  const boxes: CardBox[] = [];
-  for (const child of Array.from(list.children)) {
-    const id = child instanceof HTMLElement ? child.dataset.cardId : undefined;
-    if (id === undefined) continue;
-    const rect = child.getBoundingClientRect();
-    boxes.push({
-      id,
-      top: rect.top - origin,
-      bottom: rect.bottom - origin,
-      hidden: (child as HTMLElement).hidden || rect.height === 0,
-    });
-  }
-  return boxes;
 }

@@ -1,13 +1,18 @@
 // The comments under a card, oldest first, and a field to add one. Authors edit
 // and delete their own comments, facilitators any (comments.ts); in anonymous mode
-// no names are shown.
-import { useId, useState } from 'react';
+// no names are shown. The comment being typed and the comments being edited are
+// kept in the board's card UI store (cardUi/), so that they survive the card being
+// moved to another list, which rebuilds its element; its fields and buttons carry
+// focus keys for the focus to find them again there.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment } from '../../../shared/facilitation/comments';
 import { useComments } from '../../hooks/facilitation/useFacilitation';
 import { useFacilitationActions } from '../../hooks/facilitation/useFacilitationActions';
 import { ConfirmingDeleteButton } from '../ConfirmingDeleteButton';
 import { TextField } from '../TextField';
+import { focusKey } from '../cardUi/cardFocus';
+import { useCardUiBoard, useCardUiSelect, useFocusOnRequest } from '../cardUi/cardUiContext';
 import { useBoardMode } from './boardMode';
 import { reasonText } from './phaseText';
 
@@ -22,7 +27,9 @@ export function CommentThread({
   const comments = useComments(cardId);
   const mode = useBoardMode();
   const actions = useFacilitationActions();
-  const [draft, setDraft] = useState('');
+  const { store } = useCardUiBoard();
+  const draft = useCardUiSelect(cardId, (open) => open.commentDraft);
+  const setDraft = (commentDraft: string) => store.update(cardId, { commentDraft });
   const inputId = useId();
   const add = () => {
     if (draft.trim() === '') return;
@@ -35,7 +42,7 @@ export function CommentThread({
       ) : (
         <ul className="comment-list">
           {comments.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} />
+            <CommentItem key={comment.id} cardId={cardId} comment={comment} />
           ))}
         </ul>
       )}
@@ -54,9 +61,12 @@ export function CommentThread({
             id={inputId}
             value={draft}
             placeholder={t('comments.placeholder')}
+            {...focusKey('comment-draft')}
             onChange={(event) => setDraft(event.target.value)}
           />
-          <button type="submit">{t('comments.add')}</button>
+          <button type="submit" {...focusKey('comment-send')}>
+            {t('comments.add')}
+          </button>
         </form>
       ) : (
         <p className="hint">{t('comments.closed', { reason: reasonText(t, mode.comment) })}</p>
@@ -65,11 +75,22 @@ export function CommentThread({
   );
 }
 
-function CommentItem({ comment }: { readonly comment: Comment }) {
+function CommentItem({ cardId, comment }: { readonly cardId: string; readonly comment: Comment }) {
   const { t } = useTranslation();
   const mode = useBoardMode();
   const actions = useFacilitationActions();
-  const [editing, setEditing] = useState(false);
+  const { store, focus } = useCardUiBoard();
+  const editing = useCardUiSelect(cardId, (open) => open.editingComments.includes(comment.id));
+  const fieldKey = `comment-text:${comment.id}`;
+  const fieldRef = useFocusOnRequest(cardId, fieldKey);
+  const setEditing = (on: boolean) => {
+    if (on) focus.requestFocus(cardId, fieldKey);
+    store.update(cardId, ({ editingComments }) => ({
+      editingComments: on
+        ? [...editingComments, comment.id]
+        : editingComments.filter((id) => id !== comment.id),
+    }));
+  };
   const mayChange =
     mode.facilitator ||
     (mode.comment === null && comment.authorId !== '' && comment.authorId === mode.me);
@@ -79,7 +100,8 @@ function CommentItem({ comment }: { readonly comment: Comment }) {
         <TextField
           label={t('comments.editLabel')}
           hideLabel
-          autoFocus
+          focusKey={fieldKey}
+          inputRef={fieldRef}
           value={comment.text}
           onChange={(value) => actions.editComment(comment.id, value)}
         />
@@ -95,12 +117,14 @@ function CommentItem({ comment }: { readonly comment: Comment }) {
             <button
               type="button"
               aria-label={editing ? t('board.done') : t('comments.edit')}
+              {...focusKey(`comment-edit:${comment.id}`)}
               onClick={() => setEditing(!editing)}
             >
               {editing ? t('board.done') : '✎'}
             </button>
             <ConfirmingDeleteButton
               ariaLabel={t('comments.delete')}
+              focusKey={`comment-delete:${comment.id}`}
               question={t('comments.confirmDelete', { text: comment.text.slice(0, 80) })}
               onDelete={() => actions.deleteComment(comment.id)}
             >

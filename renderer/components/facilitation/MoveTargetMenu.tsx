@@ -1,6 +1,8 @@
 // The non-drag way to move cards: "Move to …" lists every Handlungsfeld (loose in
 // that column) and, under it, its clusters. Used for one card and for a selection.
-// Rendered only while open, so 2,000 cards do not carry 2,000 menus.
+// Rendered only while open, so 2,000 cards do not carry 2,000 menus. Its buttons
+// carry focus keys, so that a card's menu rebuilt in the card's new place gets the
+// focus back on the same choice (cardUi/cardFocus.ts).
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldIds } from '../../hooks/workshopHooks';
@@ -9,6 +11,7 @@ import {
   useColumnLayout,
   useFieldTitle,
 } from '../../hooks/facilitation/useFacilitation';
+import { focusKey } from '../cardUi/cardFocus';
 
 export interface MoveTargetChoice {
   readonly fieldId: string;
@@ -21,14 +24,27 @@ interface MoveTargetMenuProps {
   readonly onMove: (target: MoveTargetChoice) => void;
   readonly onClose: () => void;
   readonly label?: string;
+  /**
+   * Whether the first choice takes the focus when the menu appears; by default it
+   * does. A card's menu that reappears because the card moved does not take it.
+   */
+  readonly takeFocus?: () => boolean;
 }
 
-export function MoveTargetMenu({ currentContainer, onMove, onClose, label }: MoveTargetMenuProps) {
+export function MoveTargetMenu({
+  currentContainer,
+  onMove,
+  onClose,
+  label,
+  takeFocus,
+}: MoveTargetMenuProps) {
   const { t } = useTranslation();
   const fieldIds = useFieldIds();
   const ref = useRef<HTMLUListElement>(null);
+  // Asked once, when the menu appears.
+  const takesFocus = useRef(takeFocus);
   useEffect(() => {
-    ref.current?.querySelector('button')?.focus();
+    if (takesFocus.current?.() ?? true) ref.current?.querySelector('button')?.focus();
   }, []);
   return (
     <ul
@@ -46,7 +62,7 @@ export function MoveTargetMenu({ currentContainer, onMove, onClose, label }: Mov
         <ColumnTarget key={id} fieldId={id} current={currentContainer} onMove={onMove} />
       ))}
       <li>
-        <button type="button" onClick={onClose}>
+        <button type="button" {...focusKey('move-cancel')} onClick={onClose}>
           {t('start.cancel')}
         </button>
       </li>
@@ -74,7 +90,11 @@ function ColumnTarget({
       {here ? (
         <span className="move-menu-column">{title}</span>
       ) : (
-        <button type="button" onClick={() => onMove({ fieldId })}>
+        <button
+          type="button"
+          {...focusKey(`move-to:${fieldId}`)}
+          onClick={() => onMove({ fieldId })}
+        >
           {title}
         </button>
       )}
@@ -110,6 +130,7 @@ function ClusterTarget({
       <button
         type="button"
         className="move-menu-cluster"
+        {...focusKey(`move-to:${fieldId}:${clusterId}`)}
         onClick={() => onMove({ fieldId, clusterId })}
       >
         {t('clusters.target', { name: cluster?.name || t('clusters.unnamed') })}

@@ -13,20 +13,15 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { ChangeFeed } from '../../../shared/model/changeFeed';
-import { addField, initWorkshop } from '../../../shared/model/commands';
-import { createUndoManager } from '../../../shared/model/undo';
-import { editCardText, writeCard } from '../../../shared/facilitation/cards';
+import type { ChangeFeed } from '../../../shared/model/changeFeed';
+import { editCardText } from '../../../shared/facilitation/cards';
 import { createCluster, moveCards } from '../../../shared/facilitation/clusters';
 import { addComment } from '../../../shared/facilitation/comments';
-import { joinWorkshop } from '../../../shared/facilitation/participants';
 import { addPhase } from '../../../shared/facilitation/agenda';
-import { goToPhase, startFacilitation } from '../../../shared/facilitation/session';
+import { goToPhase } from '../../../shared/facilitation/session';
 import { castVote } from '../../../shared/facilitation/votes';
-import { SessionContext } from '../../../renderer/hooks/sessionContext';
-import type { WorkshopSession } from '../../../renderer/session/workshopSession';
-import { Board } from '../../../renderer/components/Board';
 import { initI18n } from '../../../renderer/i18n';
+import { BEN, boardSession, clusteringBoard, HOST, renderBoard } from './support/boardFixture';
 import { centerOf, installMadeUpLayout } from './support/boardLayout';
 import { resetRenders, rendersOf, totalRendersOf } from './support/renderCounter';
 
@@ -54,16 +49,12 @@ vi.mock('../../../renderer/hooks/facilitation/useFacilitation', async (importOri
   };
 });
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const HOST = 'hostFrieda';
-const BEN = 'benParticipant';
 let container: HTMLDivElement;
 let root: Root;
 let doc: Y.Doc;
 let feed: ChangeFeed;
-let fields: string[];
-let cards: string[];
+let fields: readonly string[];
+let cards: readonly string[];
 
 beforeAll(async () => {
   localStorage.setItem('werkstatt.participantId', BEN);
@@ -75,19 +66,7 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  doc = new Y.Doc();
-  feed = new ChangeFeed(doc);
-  initWorkshop(doc, { title: 'Werkstatt' });
-  fields = ['Bürgerservice', 'Daten', 'IT'].map((title) => addField(doc, { title }));
-  startFacilitation(doc, { hostId: HOST, hostName: 'Frieda', now: 1 });
-  joinWorkshop(doc, BEN, 'Ben', 2);
-  goToPhase(doc, HOST, 'default-cluster', 3);
-  cards = [];
-  for (const fieldId of fields) {
-    for (let i = 0; i < 5; i++) {
-      cards.push(writeCard(doc, HOST, { fieldId, text: `Karte ${cards.length}`, now: 4 }) ?? '');
-    }
-  }
+  ({ doc, feed, fields, cards } = clusteringBoard());
 });
 
 afterEach(() => {
@@ -97,21 +76,7 @@ afterEach(() => {
 });
 
 function mount() {
-  const session = {
-    id: 'renders',
-    doc,
-    feed,
-    undo: createUndoManager(doc),
-    getConnection: () => null,
-    subscribeConnection: () => () => {},
-  } as unknown as WorkshopSession;
-  act(() =>
-    root.render(
-      <SessionContext.Provider value={session}>
-        <Board />
-      </SessionContext.Provider>,
-    ),
-  );
+  renderBoard(root, boardSession({ doc, feed }));
   expect(container.querySelectorAll('[data-testid="card"]')).toHaveLength(15);
   renders.clear();
 }
@@ -285,6 +250,11 @@ describe('render scope of a card drag', () => {
     press(handle, 'Space');
     expect(announced()).toContain('Dropped card “Karte 0” in column “Daten”');
     expect(columnCardIds(1)).toEqual([cards[5], cards[6], moved, cards[7], cards[8], cards[9]]);
+    // Screen readers hear its place in the new list (listPositions.ts), and the old list's count.
+    await settle();
+    expect(cardElement(moved).getAttribute('aria-posinset')).toBe('3');
+    expect(cardElement(moved).getAttribute('aria-setsize')).toBe('6');
+    expect(cardElement(cards[1] ?? '').getAttribute('aria-setsize')).toBe('4');
     // The card is a new element in its new list; its handle has the focus again.
     await settle(100);
     expect(document.activeElement).toBe(handleOf(moved));

@@ -36,14 +36,19 @@ const ZERO = rect(0, { top: 0, height: 0 });
 function columnBoxes(column: Element): Map<Element, Box> {
   const boxes = new Map<Element, Box>();
   let y = COLUMN_HEAD_PX;
-  for (const list of Array.from(column.querySelectorAll('ul.cards'))) {
+  for (const list of Array.from(column.querySelectorAll('.cards'))) {
     const top = y;
     let next = top;
-    for (const card of Array.from(list.children)) {
-      if (!(card instanceof HTMLElement) || card.dataset.cardId === undefined || card.hidden)
-        continue;
-      boxes.set(card, { top: next, height: CARD_HEIGHT_PX });
-      next += CARD_HEIGHT_PX + CARD_GAP_PX;
+    // The list's render chunks (cardList/CardChunks.tsx), each around its cards.
+    for (const chunk of Array.from(list.querySelectorAll(':scope > .card-chunk'))) {
+      const chunkTop = next;
+      for (const card of Array.from(chunk.children)) {
+        if (!(card instanceof HTMLElement) || card.dataset.cardId === undefined || card.hidden)
+          continue;
+        boxes.set(card, { top: next, height: CARD_HEIGHT_PX });
+        next += CARD_HEIGHT_PX + CARD_GAP_PX;
+      }
+      boxes.set(chunk, { top: chunkTop, height: next - chunkTop });
     }
     const height = next === top ? EMPTY_LIST_PX : next - CARD_GAP_PX - top;
     boxes.set(list, { top, height });
