@@ -33,6 +33,13 @@ import { listCollision, listKeyboardCoordinates, slotOfCollisions } from './card
 /** A pointer must move this far before a press becomes a drag, so clicks stay clicks. */
 export const DRAG_ACTIVATION_DISTANCE_PX = 6;
 export const COLUMN_DROP_PREFIX = 'column:';
+/**
+ * dnd-kit scrolls the page when a dragged card nears its edge, by up to 10 px per
+ * step; its default step of 5 ms (up to 2,000 px/s) ran three scroll steps, each
+ * with a render of the drag, per frame, and rushed past cards faster than anyone
+ * can aim. One step per frame: up to ~600 px/s.
+ */
+export const AUTO_SCROLL_INTERVAL_MS = 16;
 /** After a keyboard drop, the moved card's handle gets the focus back within this many frames. */
 const REFOCUS_FRAMES = 30;
 
@@ -155,6 +162,7 @@ export function BoardDnd({ children }: { readonly children: ReactNode }) {
       <DndContext
         id={DRAG_INSTRUCTIONS_ID}
         sensors={sensors}
+        autoScroll={{ interval: AUTO_SCROLL_INTERVAL_MS }}
         collisionDetection={collisionDetection}
         accessibility={{
           announcements,

@@ -1,12 +1,13 @@
 // The shared countdown: the remaining time, the same on every laptop; at the end a
 // visible "time is up", an announcement and (if switched on here) a short beep.
 // Facilitators start it with the phase's time box, pause, resume, add time, stop.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFacilitationView } from '../../hooks/facilitation/useFacilitation';
 import { useFacilitationActions } from '../../hooks/facilitation/useFacilitationActions';
 import { canDo } from '../../hooks/facilitation/permissions';
 import { beep, formatRemaining, useTimer, useTimerSound } from '../../hooks/facilitation/useTimer';
+import { NumberField } from '../NumberField';
 
 export function TimerPanel({ announce }: { readonly announce: (message: string) => void }) {
   const { t } = useTranslation();
@@ -50,7 +51,6 @@ function TimerControls({ announce }: { readonly announce: (message: string) => v
   const timebox = view.phase?.timeboxMinutes ?? 10;
   const phaseId = view.phase?.id ?? '';
   const [minutes, setMinutes] = useState(String(timebox || 10));
-  const minutesId = useId();
   // A new phase suggests its own time box.
   useEffect(() => setMinutes(String(timebox || 10)), [phaseId, timebox]);
   const timer = view.timer;
@@ -62,22 +62,18 @@ function TimerControls({ announce }: { readonly announce: (message: string) => v
   return (
     <div className="timer-controls">
       {timer.kind === 'idle' || timer.kind === 'running' ? (
-        <span className="inline-form">
-          <label htmlFor={minutesId}>{t('timer.minutes')}</label>
-          <input
-            id={minutesId}
-            className="minutes-input"
-            type="number"
-            min={0}
-            max={480}
-            step="any"
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
+        <NumberField
+          label={t('timer.minutes')}
+          min={0}
+          max={480}
+          step="any"
+          value={minutes}
+          onChange={setMinutes}
+        >
           <button type="button" onClick={start}>
             {timer.kind === 'idle' ? t('timer.start') : t('timer.restart')}
           </button>
-        </span>
+        </NumberField>
       ) : null}
       {timer.kind === 'running' && (
         <button type="button" onClick={() => actions.pauseTimer()}>

@@ -1,57 +1,40 @@
 // A vote phase's rules: dots per person, the most one person may put on one item,
 // whether facilitators vote, and whether results stay hidden until the reveal.
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_VOTE_BUDGET } from '../../../shared/facilitation/phases';
 import { useFacilitationView } from '../../hooks/facilitation/useFacilitation';
 import { useFacilitationActions } from '../../hooks/facilitation/useFacilitationActions';
+import { NumberField } from '../NumberField';
 
 export function VoteRulesEditor({ phaseId }: { readonly phaseId: string }) {
   const { t } = useTranslation();
   const view = useFacilitationView();
   const actions = useFacilitationActions();
-  const budgetId = useId();
-  const capId = useId();
   const phase = view.phases.find((entry) => entry.id === phaseId);
   if (!phase) return null;
   const rules = phase.vote;
-  const number = (value: string) => {
+  // Taken at once when it reads as a whole number; an emptied field changes nothing.
+  const setWhole = (rule: 'budget' | 'capPerItem') => (value: string) => {
     const parsed = Number.parseInt(value, 10);
-    return Number.isFinite(parsed) ? parsed : undefined;
+    if (Number.isFinite(parsed)) actions.setVoteRules(phaseId, { [rule]: parsed });
   };
   return (
     <fieldset className="vote-rules">
       <legend>{t('votes.rules')}</legend>
-      <span className="inline-form">
-        <label htmlFor={budgetId}>{t('votes.budget')}</label>
-        <input
-          id={budgetId}
-          className="minutes-input"
-          type="number"
-          min={1}
-          max={MAX_VOTE_BUDGET}
-          value={rules.budget}
-          onChange={(event) => {
-            const budget = number(event.target.value);
-            if (budget !== undefined) actions.setVoteRules(phaseId, { budget });
-          }}
-        />
-      </span>
-      <span className="inline-form">
-        <label htmlFor={capId}>{t('votes.cap')}</label>
-        <input
-          id={capId}
-          className="minutes-input"
-          type="number"
-          min={1}
-          max={rules.budget}
-          value={rules.capPerItem}
-          onChange={(event) => {
-            const capPerItem = number(event.target.value);
-            if (capPerItem !== undefined) actions.setVoteRules(phaseId, { capPerItem });
-          }}
-        />
-      </span>
+      <NumberField
+        label={t('votes.budget')}
+        min={1}
+        max={MAX_VOTE_BUDGET}
+        value={rules.budget}
+        onChange={setWhole('budget')}
+      />
+      <NumberField
+        label={t('votes.cap')}
+        min={1}
+        max={rules.budget}
+        value={rules.capPerItem}
+        onChange={setWhole('capPerItem')}
+      />
       <label className="checkbox">
         <input
           type="checkbox"

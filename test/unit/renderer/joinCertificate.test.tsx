@@ -18,6 +18,7 @@ import {
   compactFingerprint,
   normalizeFingerprint,
 } from '../../../shared/sync/certificateFingerprint';
+import { buttonNamed, fieldLabelled, typeInto } from './support/userInput';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -53,22 +54,10 @@ function bridge(previous: string | null): void {
 }
 
 function type(label: string, value: string): void {
-  const input = Array.from(container.querySelectorAll('label')).find(
-    (candidate) => candidate.textContent === label,
-  )?.control as HTMLInputElement | null;
-  if (!input) throw new Error(`no field "${label}"`);
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  setter?.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  typeInto(fieldLabelled(container, label), value);
 }
 
-function button(name: string): HTMLButtonElement {
-  const found = Array.from(container.querySelectorAll('button')).find(
-    (candidate) => candidate.textContent === name,
-  );
-  if (!found) throw new Error(`no button "${name}"`);
-  return found;
-}
+const button = (name: string) => buttonNamed(container, name);
 
 async function settle(): Promise<void> {
   for (let index = 0; index < 5; index++) {
@@ -77,11 +66,9 @@ async function settle(): Promise<void> {
 }
 
 async function fillAndJoin(): Promise<void> {
-  await act(async () => {
-    type('Session address', BASE);
-    type('Join code', 'K7QM-3XRD');
-    type('Your name (shown to the others)', 'Anna');
-  });
+  type('Session address', BASE);
+  type('Join code', 'K7QM-3XRD');
+  type('Your name (shown to the others)', 'Anna');
   await act(async () => button('Join').click());
   await settle();
 }
@@ -142,11 +129,9 @@ describe('joining an https session from the desktop app', () => {
   it('needs no question when the pasted join link carries the fingerprint', async () => {
     bridge(null);
     act(() => root.render(<JoinScreen initialCode="" />));
-    await act(async () => {
-      type('Session address', joinUrl(BASE, 'K7QM3XRD', FINGERPRINT));
-      type('Join code', 'K7QM3XRD');
-      type('Your name (shown to the others)', 'Anna');
-    });
+    type('Session address', joinUrl(BASE, 'K7QM3XRD', FINGERPRINT));
+    type('Join code', 'K7QM3XRD');
+    type('Your name (shown to the others)', 'Anna');
     await act(async () => button('Join').click());
     await settle();
     expect(lookup).toHaveBeenCalledExactlyOnceWith(BASE, 'K7QM3XRD', FINGERPRINT);

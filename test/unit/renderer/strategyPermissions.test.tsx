@@ -11,20 +11,14 @@ import * as Y from 'yjs';
 import { ChangeFeed } from '../../../shared/model/changeFeed';
 import { addField, addGoal, addMeasure, initWorkshop } from '../../../shared/model/commands';
 import { listMeasures, readStrategyHeader } from '../../../shared/model/read';
-import { joinWorkshop } from '../../../shared/facilitation/participants';
-import { goToPhase, startFacilitation } from '../../../shared/facilitation/session';
-import { createUndoManager } from '../../../shared/model/undo';
-import { SessionContext } from '../../../renderer/hooks/sessionContext';
-import type { WorkshopSession } from '../../../renderer/session/workshopSession';
+import { goToPhase } from '../../../shared/facilitation/session';
 import { StrategyView } from '../../../renderer/components/StrategyView';
 import { WorkshopTitleField } from '../../../renderer/components/WorkshopTitleField';
 import { readWorkshopInfo } from '../../../shared/model/read';
 import { changeLanguage, initI18n } from '../../../renderer/i18n';
+import { BEN, boardSession, facilitate, HOST, renderInSession } from './support/boardFixture';
+import { buttonNamed, fieldLabelled, typeInto } from './support/userInput';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const HOST = 'hostFrieda';
-const BEN = 'benParticipant';
 const STORAGE_KEY = 'werkstatt.participantId';
 
 let container: HTMLDivElement;
@@ -59,57 +53,19 @@ afterEach(() => {
 /** Shows the strategy view on the laptop of `me`. */
 function mount(me: string) {
   localStorage.setItem(STORAGE_KEY, me);
-  const session = {
-    id: `strategy-${me}`,
-    doc,
-    feed,
-    undo: createUndoManager(doc),
-    getConnection: () => null,
-    subscribeConnection: () => () => {},
-    clockSamples: () => [],
-    onClockSample: () => () => {},
-  } as unknown as WorkshopSession;
-  act(() =>
-    root.render(
-      <SessionContext.Provider value={session}>
-        <WorkshopTitleField />
-        <StrategyView />
-      </SessionContext.Provider>,
-    ),
+  renderInSession(
+    root,
+    boardSession({ doc, feed }),
+    <>
+      <WorkshopTitleField />
+      <StrategyView />
+    </>,
   );
 }
 
-function facilitate(phaseId: string) {
-  startFacilitation(doc, { hostId: HOST, hostName: 'Frieda', now: 1 });
-  joinWorkshop(doc, BEN, 'Ben', 2);
-  goToPhase(doc, HOST, phaseId, 3);
-}
+const field = (label: string) => fieldLabelled(container, label);
 
-function field(label: string): HTMLInputElement | HTMLTextAreaElement {
-  const labels = Array.from(container.querySelectorAll('label')).filter(
-    (element) => element.textContent === label,
-  );
-  const target = labels[0]?.htmlFor ? document.getElementById(labels[0].htmlFor) : null;
-  if (!target) throw new Error(`no field labelled ${label}`);
-  return target as HTMLInputElement | HTMLTextAreaElement;
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = Array.from(container.querySelectorAll('button')).find(
-    (element) => element.textContent === name,
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-/** Types as a user would: sets the value and fires the input event React listens to. */
-function type(element: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')?.set;
-  act(() => {
-    setter?.call(element, value);
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const button = (name: string) => buttonNamed(container, name);
 
 /** The reason a read-only field gives: the text of what it is described by. */
 function reasonOf(element: HTMLElement): string {
@@ -140,14 +96,14 @@ describe('the strategy view', () => {
     for (const label of ['Leitbild', 'Titel des Handlungsfelds', 'Ziel', 'Maßnahme']) {
       expectEditable(field(label));
     }
-    type(field('Leitbild'), 'Eine Stadt für alle');
+    typeInto(field('Leitbild'), 'Eine Stadt für alle');
     expect(readStrategyHeader(doc).vision).toBe('Eine Stadt für alle');
     act(() => button('Handlungsfeld hinzufügen').click());
     expect(container.querySelectorAll('[data-testid="field-section"]')).toHaveLength(2);
   });
 
   it('is read only for participants outside the derive phase, and says why', () => {
-    facilitate('default-collect');
+    facilitate(doc, 'default-collect');
     mount(BEN);
     const reason = 'In dieser Phase ist die Strategie nur zum Lesen';
     const note = container.querySelector('[data-testid="strategy-note"]');
@@ -165,8 +121,8 @@ describe('the strategy view', () => {
     expect((field('Priorität') as HTMLInputElement).value).toBe('mittel');
     expectReadOnly(field('Priorität'), reason);
 
-    type(field('Leitbild'), 'Heimlich geändert');
-    type(field('Maßnahme'), 'Heimlich geändert');
+    typeInto(field('Leitbild'), 'Heimlich geändert');
+    typeInto(field('Maßnahme'), 'Heimlich geändert');
     expect(readStrategyHeader(doc).vision).toBe('');
     expect(listMeasures(doc)[0]?.title).toBe('Bürgerkonto einführen');
     for (const name of ['Handlungsfeld hinzufügen', 'Maßnahme hinzufügen', 'Maßnahme löschen']) {
@@ -178,14 +134,14 @@ describe('the strategy view', () => {
   });
 
   it('lets participants add and fill in measures in the derive phase, nothing else', () => {
-    facilitate('default-derive');
+    facilitate(doc, 'default-derive');
     mount(BEN);
     const reason = 'Maßnahmen können Sie ergänzen und ausfüllen';
     expectReadOnly(field('Leitbild'), reason);
     expectReadOnly(field('Ziel'), reason);
     expectEditable(field('Maßnahme'));
     expectEditable(field('Federführung'));
-    type(field('Maßnahme'), 'Bürgerkonto für alle Ämter');
+    typeInto(field('Maßnahme'), 'Bürgerkonto für alle Ämter');
     expect(listMeasures(doc)[0]?.title).toBe('Bürgerkonto für alle Ämter');
     act(() => button('Maßnahme hinzufügen').click());
     expect(measureCount()).toBe(2);
@@ -205,13 +161,13 @@ describe('the strategy view', () => {
   });
 
   it('lets facilitators edit everything in every phase, the close included', () => {
-    facilitate('default-close');
+    facilitate(doc, 'default-close');
     mount(HOST);
     expect(container.querySelector('[data-testid="strategy-note"]')).toBeNull();
     for (const label of ['Leitbild', 'Titel des Handlungsfelds', 'Ziel', 'Maßnahme']) {
       expectEditable(field(label));
     }
-    type(field('Leitbild'), 'Digital und nah');
+    typeInto(field('Leitbild'), 'Digital und nah');
     expect(readStrategyHeader(doc).vision).toBe('Digital und nah');
     act(() => button('Ziel hinzufügen').click());
     expect(container.querySelectorAll('[data-testid="goal"]')).toHaveLength(2);
@@ -226,27 +182,27 @@ describe('the workshop title in the header', () => {
     const input = title();
     if (!input) throw new Error('no workshop title field');
     expectEditable(input);
-    type(input, 'Werkstatt Nachmittag');
+    typeInto(input, 'Werkstatt Nachmittag');
     expect(readWorkshopInfo(doc).title).toBe('Werkstatt Nachmittag');
   });
 
   it('is read only for participants of a facilitated workshop, with the reason', () => {
-    facilitate('default-derive');
+    facilitate(doc, 'default-derive');
     mount(BEN);
     const input = title();
     if (!input) throw new Error('no workshop title field');
     expectReadOnly(input, 'Den Namen des Workshops ändert die Moderation');
-    type(input, 'Heimlich umbenannt');
+    typeInto(input, 'Heimlich umbenannt');
     expect(readWorkshopInfo(doc).title).toBe('Werkstatt');
   });
 
   it("stays the facilitators' to rename in every phase", () => {
-    facilitate('default-close');
+    facilitate(doc, 'default-close');
     mount(HOST);
     const input = title();
     if (!input) throw new Error('no workshop title field');
     expectEditable(input);
-    type(input, 'Werkstatt 2027');
+    typeInto(input, 'Werkstatt 2027');
     expect(readWorkshopInfo(doc).title).toBe('Werkstatt 2027');
   });
 });

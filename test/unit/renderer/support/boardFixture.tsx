@@ -2,8 +2,10 @@
 // three Handlungsfelder of five cards each, facilitation started by HOST with BEN
 // joined and the clustering phase running, shown by the real Board over a
 // stand-in session (no connection, no disk). Which of the two is looking is
-// localStorage's participant id, set by each test file before it mounts.
-import { act } from 'react';
+// localStorage's participant id, set by each test file before it mounts. Tests of
+// other views (the strategy view) seed their own workshop and render over the same
+// stand-in session, facilitated by the same two people.
+import { act, type ReactNode } from 'react';
 import type { Root } from 'react-dom/client';
 import * as Y from 'yjs';
 import { ChangeFeed } from '../../../../shared/model/changeFeed';
@@ -31,15 +33,20 @@ export interface BoardFixture {
   readonly cards: readonly string[];
 }
 
+/** HOST starts facilitating, BEN joins, and HOST moves on to the phase `phaseId`. */
+export function facilitate(doc: Y.Doc, phaseId: string): void {
+  startFacilitation(doc, { hostId: HOST, hostName: 'Frieda', now: 1 });
+  joinWorkshop(doc, BEN, 'Ben', 2);
+  goToPhase(doc, HOST, phaseId, 3);
+}
+
 /** A new workshop in its clustering phase (destroy `feed` after the test). */
 export function clusteringBoard(): BoardFixture {
   const doc = new Y.Doc();
   const feed = new ChangeFeed(doc);
   initWorkshop(doc, { title: 'Werkstatt' });
   const fields = FIELD_TITLES.map((title) => addField(doc, { title }));
-  startFacilitation(doc, { hostId: HOST, hostName: 'Frieda', now: 1 });
-  joinWorkshop(doc, BEN, 'Ben', 2);
-  goToPhase(doc, HOST, 'default-cluster', 3);
+  facilitate(doc, 'default-cluster');
   const cards: string[] = [];
   for (const fieldId of fields) {
     for (let i = 0; i < CARDS_PER_FIELD; i++) {
@@ -49,7 +56,7 @@ export function clusteringBoard(): BoardFixture {
   return { doc, feed, fields, cards };
 }
 
-/** The open workshop as the board sees it, without a connection. */
+/** The open workshop as the views see it, without a connection or host clock. */
 export function boardSession({ doc, feed }: Pick<BoardFixture, 'doc' | 'feed'>): WorkshopSession {
   return {
     id: 'renders',
@@ -58,17 +65,18 @@ export function boardSession({ doc, feed }: Pick<BoardFixture, 'doc' | 'feed'>):
     undo: createUndoManager(doc),
     getConnection: () => null,
     subscribeConnection: () => () => {},
+    clockSamples: () => [],
+    onClockSample: () => () => {},
   } as unknown as WorkshopSession;
 }
 
+/** Shows `view` in the open workshop `session`, as the workshop screen does. */
+export function renderInSession(root: Root, session: WorkshopSession, view: ReactNode): void {
+  act(() => root.render(<SessionContext.Provider value={session}>{view}</SessionContext.Provider>));
+}
+
 export function renderBoard(root: Root, session: WorkshopSession): void {
-  act(() =>
-    root.render(
-      <SessionContext.Provider value={session}>
-        <Board />
-      </SessionContext.Provider>,
-    ),
-  );
+  renderInSession(root, session, <Board />);
 }
 
 /** Makes a change on another laptop's copy and lets it arrive here, as the sync layer does. */
