@@ -1,28 +1,13 @@
-// Renderer entry: languages, persistent storage, flushing on close, then the app.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { db } from './app/database';
-import { initI18n } from './i18n';
-import { purgeDeletedWorkshops } from './persistence/workshops';
-import { requestPersistentStorage } from './platform/storage';
-import { storagePersistence } from './platform/storageState';
-import { flushWhenPageHides } from './session/flushOnHide';
+// Renderer entry, kept small (no React, no Dexie, no Yjs): it starts loading the
+// workshop the page opens on, then runs the rest of the app (start.tsx), which the
+// browser has been fetching and compiling meanwhile (modulepreload links,
+// vite.config.ts). Reading the database and loading the document then overlap
+// compiling ~0.6 MB of script instead of following it (docs/benchmarks.md, cold start).
+import { parseRoute } from './app/parseRoute';
+import { startLoadingWorkshop } from './session/startupLoad';
 import './styles.css';
 
-async function start(): Promise<void> {
-  await initI18n();
-  flushWhenPageHides();
-  // Workshops deleted in an earlier run could be restored until now.
-  await purgeDeletedWorkshops(db).catch((error: unknown) => console.warn('purge failed', error));
-  void requestPersistentStorage().then(storagePersistence.set);
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html has no #root');
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
-
-void start();
+const startedAt = Date.now();
+const route = parseRoute(window.location.hash);
+if (route.screen === 'workshop') startLoadingWorkshop(route.id);
+void import('./start').then(({ start }) => start(startedAt));

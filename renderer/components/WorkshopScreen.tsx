@@ -13,9 +13,9 @@ import { FacilitationBar } from './facilitation/FacilitationBar';
 import { FollowController } from './facilitation/FollowController';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LazyPart } from './LazyPart';
+import { SessionPanel, StrategyView } from './lazyParts';
 import { SaveIndicator } from './SaveIndicator';
-import { SessionPanel } from './SessionPanel';
-import { StrategyView } from './StrategyView';
 import { WorkshopTitleField } from './WorkshopTitleField';
 import { UndoButtons } from './UndoButtons';
 
@@ -86,7 +86,13 @@ function WorkshopLayout({ id, view }: { readonly id: string; readonly view: View
       <FacilitationBar />
       <FollowController workshopId={id} view={view} />
       <main className="workshop-main">
-        {view === 'board' ? <Board /> : view === 'strategy' ? <StrategyView /> : <SessionPanel />}
+        {view === 'board' ? (
+          <Board />
+        ) : (
+          <LazyPart key={view}>
+            {view === 'strategy' ? <StrategyView /> : <SessionPanel />}
+          </LazyPart>
+        )}
       </main>
     </div>
   );

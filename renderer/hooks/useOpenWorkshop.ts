@@ -8,6 +8,7 @@ import {
   WorkshopTooNewError,
   type WorkshopSession,
 } from '../session/workshopSession';
+import { takeWorkshopLoad } from '../session/startupLoad';
 
 export type OpenState =
   | { readonly status: 'loading' }
@@ -22,7 +23,7 @@ export function useOpenWorkshop(id: string): OpenState {
     let cancelled = false;
     let opened: WorkshopSession | null = null;
     setState({ status: 'loading' });
-    openWorkshopSession(db, id, readParticipantName()).then(
+    openWorkshopSession(db, id, readParticipantName(), takeWorkshopLoad(id)).then(
       (session) => {
         if (cancelled) {
           void session.close();

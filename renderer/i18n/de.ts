@@ -9,6 +9,10 @@ export const de = {
       'Der Browser kann gespeicherte Daten bei Speichermangel löschen. Exportieren Sie wichtige Workshops.',
     shellBrowser: 'Browser-Modus',
     shellDesktop: 'Desktop-App',
+    /** While a part of the app that is loaded on first use arrives. */
+    loadingPart: 'Lädt …',
+    partFailed: 'Dieser Teil der App konnte nicht geladen werden.',
+    reload: 'Neu laden',
   },
   start: {
     heading: 'Ihre Workshops',

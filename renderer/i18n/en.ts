@@ -11,6 +11,9 @@ export const en: Translation = {
       'The browser may delete stored data when disk space runs low. Export important workshops.',
     shellBrowser: 'Browser mode',
     shellDesktop: 'Desktop app',
+    loadingPart: 'Loading …',
+    partFailed: 'This part of the app could not be loaded.',
+    reload: 'Reload',
   },
   start: {
     heading: 'Your workshops',

@@ -2,8 +2,9 @@
 // documents as logs of batched Yjs updates (see updateLog.ts for why not y-dexie).
 import Dexie, { type EntityTable } from 'dexie';
 import type { SessionLink } from '../sync/sessionLink';
+import { DATABASE_NAME, SCHEMA_V1 } from './dbSchema';
 
-export const DATABASE_NAME = 'werkstatt';
+export { DATABASE_NAME };
 
 export interface WorkshopRow {
   id: string;
@@ -32,9 +33,6 @@ export type WerkstattDb = Dexie & {
 
 export function openDatabase(name: string = DATABASE_NAME): WerkstattDb {
   const db = new Dexie(name) as WerkstattDb;
-  db.version(1).stores({
-    workshops: 'id, updatedAt',
-    updates: '++seq, workshopId',
-  });
+  db.version(1).stores(SCHEMA_V1);
   return db;
 }

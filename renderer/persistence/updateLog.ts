@@ -11,6 +11,9 @@
 // transaction, so a crash can never lose rows: the rows after the first into one,
 // and the first (the bulk of the document) with them only once they have grown as
 // large as it (compactWorkshop).
+// Opening applies the rows one by one rather than merging them first: merging
+// re-encodes the whole document (~100–200 ms for 2,000 cards on the UI thread, on
+// top of applying it), and a log almost always has more than one row.
 // Figures: `npm run bench` (persistence.*) and docs/benchmarks.md.
 //
 // What a crash can lose: the updates of the last SAVE_DELAY_MS, plus the write in
@@ -33,26 +36,55 @@ export interface SaveStatus {
   readonly error: string | null;
 }
 
+/** What opening a workshop's log found: its rows, and how many of them were damaged. */
+export interface LoadedRows {
+  readonly rows: number;
+  readonly unreadableRows: number;
+}
+
+/** A workshop's stored updates, oldest first. */
+export async function readWorkshopUpdates(
+  db: WerkstattDb,
+  workshopId: string,
+): Promise<Uint8Array[]> {
+  const rows = await db.updates.where('workshopId').equals(workshopId).sortBy('seq');
+  return rows.map((row) => row.update);
+}
+
+/**
+ * Applies stored updates to `doc`, oldest first; returns how many could not be read.
+ * One damaged row must not cost the user the rest: every other row is applied.
+ * (Yjs reads a row's new content completely before it adds any; a row damaged only
+ * in its deletions at the end may leave its content without those deletions.)
+ */
+export function applyStoredUpdates(doc: Y.Doc, updates: readonly Uint8Array[]): LoadedRows {
+  let unreadableRows = 0;
+  for (const update of updates) {
+    try {
+      Y.applyUpdate(doc, update, PERSISTENCE_ORIGIN);
+    } catch {
+      unreadableRows++;
+    }
+  }
+  return { rows: updates.length, unreadableRows };
+}
+
 /** Reads a workshop's stored updates and merges them into one. */
 export async function loadWorkshopUpdate(
   db: WerkstattDb,
   workshopId: string,
 ): Promise<{ update: Uint8Array | null; rows: number; unreadableRows: number }> {
-  const rows = await db.updates.where('workshopId').equals(workshopId).sortBy('seq');
-  if (rows.length === 0) return { update: null, rows: 0, unreadableRows: 0 };
+  const updates = await readWorkshopUpdates(db, workshopId);
+  if (updates.length === 0) return { update: null, rows: 0, unreadableRows: 0 };
   try {
-    return {
-      update: Y.mergeUpdates(rows.map((row) => row.update)),
-      rows: rows.length,
-      unreadableRows: 0,
-    };
+    return { update: Y.mergeUpdates(updates), rows: updates.length, unreadableRows: 0 };
   } catch {
     // One damaged row must not cost the user the rest: keep every row that reads.
-    const readable = rows.filter((row) => isReadableUpdate(row.update));
+    const readable = updates.filter(isReadableUpdate);
     return {
-      update: readable.length ? Y.mergeUpdates(readable.map((row) => row.update)) : null,
-      rows: rows.length,
-      unreadableRows: rows.length - readable.length,
+      update: readable.length ? Y.mergeUpdates(readable) : null,
+      rows: updates.length,
+      unreadableRows: updates.length - readable.length,
     };
   }
 }
@@ -112,13 +144,20 @@ export class UpdateLog {
 
   /** Loads the stored document into `doc`, then saves every later change of it. */
   static async open(db: WerkstattDb, workshopId: string, doc: Y.Doc): Promise<UpdateLog> {
-    const stored = await loadWorkshopUpdate(db, workshopId);
-    if (stored.update) Y.applyUpdate(doc, stored.update, PERSISTENCE_ORIGIN);
-    const log = new UpdateLog(db, workshopId, doc, stored.rows);
-    if (stored.unreadableRows > 0) {
+    const loaded = applyStoredUpdates(doc, await readWorkshopUpdates(db, workshopId));
+    return UpdateLog.attach(db, workshopId, doc, loaded);
+  }
+
+  /**
+   * Saves every later change of `doc`, which holds the stored rows already
+   * (applyStoredUpdates) and nothing else: a change made in between would not be saved.
+   */
+  static attach(db: WerkstattDb, workshopId: string, doc: Y.Doc, loaded: LoadedRows): UpdateLog {
+    const log = new UpdateLog(db, workshopId, doc, loaded.rows);
+    if (loaded.unreadableRows > 0) {
       log.setStatus({
         state: 'error',
-        error: `${stored.unreadableRows} damaged saved change(s) could not be read`,
+        error: `${loaded.unreadableRows} damaged saved change(s) could not be read`,
       });
     }
     return log;

@@ -104,11 +104,18 @@ export async function restoreWorkshop(db: WerkstattDb, id: string): Promise<void
 
 /**
  * Removes workshops deleted in an earlier run, with all their stored changes and
- * this device's private document of each (drafts, hidden votes).
+ * this device's private document of each (drafts, hidden votes). `deletedBefore`
+ * (ms since 1970): the start of this run; the app purges a little after it starts
+ * (start.tsx), and a workshop deleted meanwhile must stay restorable.
  */
-export async function purgeDeletedWorkshops(db: WerkstattDb): Promise<number> {
+export async function purgeDeletedWorkshops(
+  db: WerkstattDb,
+  deletedBefore = Number.POSITIVE_INFINITY,
+): Promise<number> {
   return db.transaction('rw', db.workshops, db.updates, async () => {
-    const deleted = await db.workshops.filter((row) => row.deletedAt !== null).toArray();
+    const deleted = await db.workshops
+      .filter((row) => row.deletedAt !== null && row.deletedAt < deletedBefore)
+      .toArray();
     for (const row of deleted) {
       await db.updates
         .where('workshopId')

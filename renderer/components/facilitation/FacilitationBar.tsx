@@ -14,7 +14,8 @@ import {
 } from '../../hooks/facilitation/useFacilitation';
 import { useFacilitationActions } from '../../hooks/facilitation/useFacilitationActions';
 import { canDo } from '../../hooks/facilitation/permissions';
-import { FacilitatorControls } from './FacilitatorControls';
+import { LazyPart } from '../LazyPart';
+import { FacilitatorControls } from '../lazyParts';
 import { expectation, phaseTitle } from './phaseText';
 import { TimerPanel } from './TimerPanel';
 
@@ -129,7 +130,11 @@ export function FacilitationBar() {
           {t('facilitation.following')}
         </p>
       )}
-      {view.facilitator && <FacilitatorControls />}
+      {view.facilitator && (
+        <LazyPart>
+          <FacilitatorControls />
+        </LazyPart>
+      )}
       {live}
     </section>
   );

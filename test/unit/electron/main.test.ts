@@ -213,6 +213,24 @@ describe('main process', () => {
     expect(await response.text()).toBe('export {};');
   });
 
+  it('serves a chunk the app loads on first use from the same folder', async () => {
+    vi.mocked(readStaticFile).mockResolvedValue({
+      status: 200,
+      contentType: 'text/javascript; charset=utf-8',
+      body: Buffer.from('export const StrategyView = () => null;'),
+    });
+    await startMain();
+    const response = await protocolHandler()({
+      url: 'app://werkstatt/assets/StrategyView-Bb_J0-Rn.js',
+    });
+    expect(readStaticFile).toHaveBeenCalledExactlyOnceWith(
+      path.join(ELECTRON_DIR, '..', 'dist'),
+      '/assets/StrategyView-Bb_J0-Rn.js',
+    );
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('passes a 404 through with the security headers', async () => {
     vi.mocked(readStaticFile).mockResolvedValue({
       status: 404,

@@ -18,6 +18,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const INDEX_HTML = '<!doctype html><title>Werkstatt</title>';
 const APP_JS = 'console.log("werkstatt");';
+/** A chunk the app loads on first use (React.lazy, import()): Vite names it <module>-<hash>.js. */
+const CHUNK = 'StrategyView-Bb_J0-Rn.js';
+const CHUNK_JS = 'export const StrategyView = () => null;';
 const SECRET = 'TOP SECRET: outside the served folder';
 
 let tmp: string;
@@ -30,6 +33,7 @@ beforeAll(() => {
   writeFileSync(path.join(root, 'index.html'), INDEX_HTML);
   writeFileSync(path.join(root, 'assets', 'app.js'), APP_JS);
   writeFileSync(path.join(root, 'assets', 'app.css'), 'body{}');
+  writeFileSync(path.join(root, 'assets', CHUNK), CHUNK_JS);
   writeFileSync(path.join(tmp, 'secret'), SECRET);
   writeFileSync(path.join(tmp, 'x'), SECRET);
   // A sibling whose name starts with the root's name: a plain prefix check would let it through.
@@ -124,6 +128,14 @@ describe('readStaticFile', () => {
     expect(file.status).toBe(200);
     expect(file.contentType).toBe('text/javascript; charset=utf-8');
     expect(file.body.toString()).toBe(APP_JS);
+  });
+
+  it('serves a chunk loaded on first use as JavaScript', async () => {
+    expect(resolveStaticPath(root, `/assets/${CHUNK}`)).toBe(path.join(root, 'assets', CHUNK));
+    const file = await readStaticFile(root, `/assets/${CHUNK}`);
+    expect(file.status).toBe(200);
+    expect(file.contentType).toBe('text/javascript; charset=utf-8');
+    expect(file.body.toString()).toBe(CHUNK_JS);
   });
 
   it('serves a stylesheet as CSS', async () => {

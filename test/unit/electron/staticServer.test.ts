@@ -13,6 +13,8 @@ import { closeServer, occupyPort, portOf, rawRequest } from './httpHelpers';
 
 const INDEX_HTML = '<!doctype html><html><head><title>Werkstatt</title></head></html>';
 const APP_JS = 'export const answer = 42;';
+/** A chunk the app loads on first use (React.lazy, import()): Vite names it <module>-<hash>.js. */
+const CHUNK = 'SessionPanel-Ck_rUw3-S.js';
 const SECRET = 'TOP SECRET: outside the served folder';
 
 let tmp: string;
@@ -37,6 +39,7 @@ beforeAll(() => {
   mkdirSync(path.join(root, 'assets'), { recursive: true });
   writeFileSync(path.join(root, 'index.html'), INDEX_HTML);
   writeFileSync(path.join(root, 'assets', 'app.js'), APP_JS);
+  writeFileSync(path.join(root, 'assets', CHUNK), APP_JS);
   writeFileSync(path.join(tmp, 'secret.txt'), SECRET);
 });
 
@@ -70,6 +73,15 @@ describe('startStaticServer', () => {
     const response = await rawRequest(server.port, '/assets/app.js');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.body).toBe(APP_JS);
+  });
+
+  it('serves a chunk loaded on first use as JavaScript, with the CSP', async () => {
+    const server = await start();
+    const response = await rawRequest(server.port, `/assets/${CHUNK}`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expectSecurityHeaders(response.headers);
     expect(response.body).toBe(APP_JS);
   });
 

@@ -195,6 +195,24 @@ describe('UpdateLog', () => {
     await log.close();
   });
 
+  it('keeps the edits stored after a damaged row', async () => {
+    const db = freshDb();
+    const id = await createWorkshop(db, 'Damaged');
+    await db.updates.add({ workshopId: id, update: new Uint8Array([255, 1, 2, 3, 4]) });
+    const writer = await reopen(db, id);
+    const changes: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => changes.push(update));
+    addField(writer, { title: 'Nach dem Schaden' });
+    for (const update of changes) await db.updates.add({ workshopId: id, update });
+
+    const doc = new Y.Doc();
+    const log = await UpdateLog.open(db, id, doc);
+    expect(readWorkshopInfo(doc).title).toBe('Damaged');
+    expect(listFields(doc).map((field) => field.title)).toEqual(['Nach dem Schaden']);
+    expect(log.getStatus().error).toBe('1 damaged saved change(s) could not be read');
+    await log.close();
+  });
+
   it('updates the workshop list entry with title and counts', async () => {
     const db = freshDb();
     const id = await createWorkshop(db, 'Alt');

@@ -79,6 +79,21 @@ describe('workshop list', () => {
     expect(readWorkshopInfo(await docOf(keep)).title).toBe('Bleibt');
   });
 
+  it('keeps a workshop deleted since this run started restorable while the purge runs', async () => {
+    freshDb();
+    const earlier = await createWorkshop(db, 'Im letzten Lauf gelöscht');
+    const now = await createWorkshop(db, 'Gerade gelöscht');
+    const startedAt = Date.now();
+    await db.workshops.update(earlier, { deletedAt: startedAt - 60_000 });
+    await deleteWorkshop(db, now);
+
+    expect(await purgeDeletedWorkshops(db, startedAt)).toBe(1);
+    expect(await db.workshops.get(earlier)).toBeUndefined();
+    await restoreWorkshop(db, now);
+    expect((await listWorkshops(db)).map((row) => row.id)).toEqual([now]);
+    expect(readWorkshopInfo(await docOf(now)).title).toBe('Gerade gelöscht');
+  });
+
   it('creates the demo once and opens the same one afterwards', async () => {
     freshDb();
     const first = await ensureDemoWorkshop(db);
