@@ -9,6 +9,11 @@ import { EDITS_PER_SECOND, measureBurst } from './ui/burst';
 import { round1 } from './sync/stats';
 
 const GOAL_COLD_START_MS = 1000;
+/**
+ * Every card complete (off-screen cards show their text first): before anyone could
+ * scroll or tab that far. Ours, not the issue's.
+ */
+const GOAL_COLD_START_COMPLETE_MS = 2000;
 /** A frame's main-thread work that fits one 60 Hz frame. */
 const GOAL_DRAG_FRAME_P95_MS = 16;
 /** No frame missed at 60 Hz: every requestAnimationFrame interval one refresh (16.7 ms). */
@@ -24,6 +29,8 @@ export async function benchUi(): Promise<Metrics> {
   const perMove = (count: number) => (count / renders.moves).toFixed(1);
   console.log(
     `  ui cold start (5 runs): ${board.coldStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
+      `every card complete: ${board.completeMs.map((ms) => ms.toFixed(0)).join(', ')} ms, ` +
+      `longest task meanwhile ${board.completionLongestTaskMs.toFixed(0)} ms; ` +
       `drag: ${board.dragFrames} frames, main-thread work per frame p50 ` +
       `${board.dragFrameP50Ms.toFixed(1)} ms, p95 ${board.dragFrameP95Ms.toFixed(1)} ms, max ` +
       `${board.dragFrameMaxMs.toFixed(1)} ms; frame intervals p95 ` +
@@ -48,6 +55,18 @@ export async function benchUi(): Promise<Metrics> {
       value: round1(board.coldStartMedianMs),
       unit: 'ms',
       goal: GOAL_COLD_START_MS,
+      better: 'lower',
+    },
+    'ui.cold_start_complete_ms.cards2000': {
+      value: round1(board.completeMedianMs),
+      unit: 'ms',
+      goal: GOAL_COLD_START_COMPLETE_MS,
+      better: 'lower',
+    },
+    'ui.longest_task_ms.cold_start_completion': {
+      value: round1(board.completionLongestTaskMs),
+      unit: 'ms',
+      goal: GOAL_LONGEST_TASK_MS,
       better: 'lower',
     },
     'ui.drag_frame_p95_ms.cards2000': {

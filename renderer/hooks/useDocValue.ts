@@ -44,3 +44,39 @@ export function useDocValue<T>(
   };
   return useSyncExternalStore(subscribe, getSnapshot);
 }
+
+/**
+ * One value read from several parts of the document, such as the texts of a chunk
+ * of cards: a subscription per key but one hook, re-rendering when any of them
+ * changed and the value read is different. `keys` must keep its identity between
+ * renders while it stays the same (memoise it).
+ */
+export function useDocValues<T>(
+  keys: readonly ChangeKey[],
+  read: (doc: Y.Doc) => T,
+  isEqual: Equality<T> = shallowEqual,
+): T {
+  const session = useSession();
+  const cache = useRef<{ keys: readonly ChangeKey[]; versions: number[]; value: T } | null>(null);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const unsubscribes = keys.map((key) => session.feed.subscribe(key, onChange));
+      return () => {
+        for (const unsubscribe of unsubscribes) unsubscribe();
+      };
+    },
+    [session, keys],
+  );
+  const getSnapshot = (): T => {
+    const cached = cache.current;
+    const same = cached !== null && cached.keys === keys;
+    if (same && keys.every((key, index) => session.feed.version(key) === cached.versions[index])) {
+      return cached.value;
+    }
+    const next = read(session.doc);
+    const value = same && isEqual(cached.value, next) ? cached.value : next;
+    cache.current = { keys, versions: keys.map((key) => session.feed.version(key)), value };
+    return value;
+  };
+  return useSyncExternalStore(subscribe, getSnapshot);
+}

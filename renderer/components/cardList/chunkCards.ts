@@ -170,3 +170,27 @@ export function chunkCards(
     return old && sameIds(old.cardIds, chunk.cardIds) ? old : chunk;
   });
 }
+
+/**
+ * The chunks that mount with their cards as outlines (chunkCompletion.ts) when many
+ * cards arrive in a list at once (a board opening, a late joiner's first sync): more
+ * than MAX_CHUNK_CARDS cards new to the list. Those are the chunks made of new cards
+ * only, but the list's first (on screen when a board opens). Chunks cut from cards
+ * already shown (a split) and the few cards of an ordinary insert or move show
+ * complete at once.
+ */
+export function deferredChunkKeys(
+  before: readonly CardChunk[],
+  after: readonly CardChunk[],
+): ReadonlySet<number> {
+  const known = new Set(before.flatMap((chunk) => chunk.cardIds));
+  const arriving = after.reduce(
+    (count, chunk) => count + chunk.cardIds.filter((id) => !known.has(id)).length,
+    0,
+  );
+  if (arriving <= MAX_CHUNK_CARDS) return new Set();
+  const deferred = after.filter(
+    (chunk, index) => index > 0 && chunk.cardIds.every((id) => !known.has(id)),
+  );
+  return new Set(deferred.map((chunk) => chunk.key));
+}

@@ -2,7 +2,7 @@
 // workshop's FacilitationRuntime and selects the small piece a component needs, so
 // that a card re-renders for its own data only (its text, its votes, its comment
 // count, whether it is selected), never because another card changed.
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { entityKey, type ChangeKey } from '../../../shared/model/changeFeed';
 import { readField } from '../../../shared/model/read';
@@ -13,7 +13,7 @@ import { participantName } from '../../../shared/facilitation/participants';
 import type { Draft } from '../../../shared/facilitation/drafts';
 import { readParticipantName } from '../useAuthorName';
 import { useSession } from '../sessionContext';
-import { useDocValue } from '../useDocValue';
+import { shallowEqual, useDocValue, useDocValues } from '../useDocValue';
 import { deepEqual, useStoreSelector } from './derivedStore';
 import type { CardSearch, ColumnLayout, FacilitationView, PeopleView, VoteView } from './reads';
 import { facilitationRuntime, type FacilitationRuntime } from './runtime';
@@ -85,6 +85,12 @@ export function useColumnLayout(fieldId: string): ColumnLayout | undefined {
 
 export function useFacilitatedCard(id: string): FacilitatedCard | undefined {
   return useDocValue(entityKey('cards', id), (doc) => readFacilitatedCard(doc, id));
+}
+
+/** The texts of several cards (undefined for one this participant cannot read). */
+export function useCardTexts(ids: readonly string[]): readonly (string | undefined)[] {
+  const keys = useMemo(() => ids.map((id) => entityKey('cards', id)), [ids]);
+  return useDocValues(keys, (doc) => ids.map((id) => readFacilitatedCard(doc, id)?.text));
 }
 
 function readCluster(doc: Y.Doc, id: string): Cluster | undefined {
@@ -186,6 +192,15 @@ export function useSearch(): CardSearch {
 export function useMatchesSearch(cardId: string): boolean {
   const runtime = useRuntime();
   return useStoreSelector(runtime.searchResults, (results) => results?.has(cardId) ?? true);
+}
+
+/** useMatchesSearch for several cards at once. */
+export function useMatchSearch(cardIds: readonly string[]): readonly boolean[] {
+  return useStoreSelector(
+    useRuntime().searchResults,
+    (results) => cardIds.map((id) => results?.has(id) ?? true),
+    shallowEqual,
+  );
 }
 
 export function useSearchResultCount(): number | null {

@@ -1,0 +1,102 @@
+// Completes card chunks that were first rendered as outlines. Opening a board of
+// 2,000 cards spent ~450 ms rendering every card's buttons, menus and ~15 store
+// subscriptions, though only the cards of the first chunk of each list are on screen
+// (docs/benchmarks.md, "Cold start"). Chunks that mount in bulk therefore show their
+// cards' text first (CardOutline) and are completed here: at once when Chromium is
+// about to render them (`contentvisibilityautostatechange`: the chunk comes near the
+// viewport, takes the focus or holds a find-in-page match), otherwise one after
+// another in idle time, in the order they were scheduled. Each completion renders
+// synchronously inside its idle slice, so no task grows long.
+
+/** How long a scheduled chunk waits for idle time at most (a busy board still completes). */
+export const IDLE_TIMEOUT_MS = 250;
+/**
+ * Idle time left in a slice below which the next chunk waits for the next slice, or
+ * the time the last chunk took if that was longer: a completion that overran its
+ * slice would delay the next frame.
+ */
+export const MIN_IDLE_SLICE_MS = 6;
+
+type IdleRequest = (callback: (deadline: IdleDeadline) => void) => void;
+
+/** True where the browser tells a chunk that it is about to be rendered. */
+export function canDeferChunks(): boolean {
+  return typeof window !== 'undefined' && 'ContentVisibilityAutoStateChangeEvent' in window;
+}
+
+function requestIdle(callback: (deadline: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    return;
+  }
+  setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 0);
+}
+
+interface StateChangeEvent extends Event {
+  readonly skipped: boolean;
+}
+
+export class ChunkCompletion {
+  /** Insertion order is completion order: chunks mount top to bottom, list by list. */
+  private readonly pending = new Map<Element, () => void>();
+  private requested = false;
+  private lastCostMs = 0;
+
+  constructor(private readonly idle: IdleRequest = requestIdle) {}
+
+  /** Calls `complete` once, soon; returns the cancel for an unmounting chunk. */
+  schedule(element: Element, complete: () => void): () => void {
+    const onStateChange = (event: Event) => {
+      if (!(event as StateChangeEvent).skipped) this.completeNow(element);
+    };
+    const run = () => {
+      element.removeEventListener('contentvisibilityautostatechange', onStateChange);
+      complete();
+    };
+    this.pending.set(element, run);
+    element.addEventListener('contentvisibilityautostatechange', onStateChange);
+    this.request();
+    return () => {
+      if (this.pending.get(element) !== run) return;
+      this.pending.delete(element);
+      element.removeEventListener('contentvisibilityautostatechange', onStateChange);
+    };
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  private completeNow(element: Element): void {
+    const run = this.pending.get(element);
+    if (!run) return;
+    this.pending.delete(element);
+    const started = performance.now();
+    run();
+    this.lastCostMs = performance.now() - started;
+  }
+
+  private request(): void {
+    if (this.requested || this.pending.size === 0) return;
+    this.requested = true;
+    this.idle((deadline) => {
+      this.requested = false;
+      this.slice(deadline);
+      this.request();
+    });
+  }
+
+  /** At least one chunk per slice (a timed-out wait still makes progress), more while idle. */
+  private slice(deadline: IdleDeadline): void {
+    let forced = deadline.didTimeout;
+    for (const element of this.pending.keys()) {
+      const enough = deadline.timeRemaining() >= Math.max(MIN_IDLE_SLICE_MS, this.lastCostMs);
+      if (!enough && !forced) return;
+      forced = false;
+      this.completeNow(element);
+    }
+  }
+}
+
+/** The one the board's chunks use. */
+export const chunkCompletion = new ChunkCompletion();

@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+// Chunks that mount as outlines are completed exactly once: at once when Chromium
+// says it is about to render them, otherwise in idle slices in the order they were
+// scheduled, never past a slice's idle time unless the wait for idle timed out.
+import { describe, expect, it } from 'vitest';
+import {
+  ChunkCompletion,
+  MIN_IDLE_SLICE_MS,
+} from '../../../renderer/components/cardList/chunkCompletion';
+import { chunkCards, deferredChunkKeys } from '../../../renderer/components/cardList/chunkCards';
+
+/** An idle scheduler the test runs by hand. */
+function manualIdle() {
+  const waiting: ((deadline: IdleDeadline) => void)[] = [];
+  return {
+    request: (callback: (deadline: IdleDeadline) => void) => waiting.push(callback),
+    /** One idle slice of `ms` milliseconds (the clock does not move while chunks complete). */
+    run(ms: number, didTimeout = false) {
+      const callback = waiting.shift();
+      callback?.({ didTimeout, timeRemaining: () => ms });
+    },
+    get waiting() {
+      return waiting.length;
+    },
+  };
+}
+
+function stateChange(element: Element, skipped: boolean) {
+  const event = Object.assign(new Event('contentvisibilityautostatechange'), { skipped });
+  element.dispatchEvent(event);
+}
+
+function setUp(chunks: number) {
+  const idle = manualIdle();
+  const completion = new ChunkCompletion(idle.request);
+  const completed: number[] = [];
+  const elements = Array.from({ length: chunks }, () => document.createElement('div'));
+  const cancels = elements.map((element, index) =>
+    completion.schedule(element, () => completed.push(index)),
+  );
+  return { idle, completion, completed, elements, cancels };
+}
+
+describe('completing outlined chunks', () => {
+  it('completes nothing before the page is idle, then all in order while idle time lasts', () => {
+    const { idle, completion, completed } = setUp(4);
+    expect(completed).toEqual([]);
+    expect(idle.waiting).toBe(1);
+    idle.run(50);
+    expect(completed).toEqual([0, 1, 2, 3]);
+    expect(completion.size).toBe(0);
+    expect(idle.waiting).toBe(0);
+  });
+
+  it('waits for the next slice when too little idle time is left', () => {
+    const { idle, completed } = setUp(3);
+    idle.run(MIN_IDLE_SLICE_MS - 1);
+    expect(completed).toEqual([]);
+    expect(idle.waiting).toBe(1);
+    // A wait that timed out still completes one chunk: a busy page completes too.
+    idle.run(0, true);
+    expect(completed).toEqual([0]);
+    idle.run(MIN_IDLE_SLICE_MS);
+    expect(completed).toEqual([0, 1, 2]);
+  });
+
+  it('completes a chunk at once when Chromium is about to render it, and only once', () => {
+    const { idle, completed, elements } = setUp(3);
+    stateChange(elements[2]!, true);
+    expect(completed).toEqual([]);
+    stateChange(elements[2]!, false);
+    expect(completed).toEqual([2]);
+    stateChange(elements[2]!, false);
+    idle.run(50);
+    expect(completed).toEqual([2, 0, 1]);
+  });
+
+  it('forgets a chunk that unmounts before it is completed', () => {
+    const { idle, completed, elements, cancels } = setUp(3);
+    cancels[1]!();
+    stateChange(elements[1]!, false);
+    idle.run(50);
+    expect(completed).toEqual([0, 2]);
+  });
+});
+
+describe('which chunks mount as outlines', () => {
+  const ids = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, index) => `c${from + index}`);
+  let key = 0;
+  const nextKey = () => key++;
+
+  it('a list mounting with many cards: every chunk but its first', () => {
+    const chunks = chunkCards([], ids(100), nextKey, null);
+    const deferred = deferredChunkKeys([], chunks);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect([...deferred]).toEqual(chunks.slice(1).map((chunk) => chunk.key));
+  });
+
+  it('a list of up to 48 cards, a card added, a chunk split or 48 cards moved in: none', () => {
+    const small = chunkCards([], ids(48), nextKey, null);
+    expect(deferredChunkKeys([], small).size).toBe(0);
+    const added = chunkCards(small, [...ids(48), 'new'], nextKey, null);
+    expect(added.length).toBeGreaterThan(small.length);
+    expect(deferredChunkKeys(small, added).size).toBe(0);
+    const movedIn = chunkCards(added, [...ids(48), 'new', ...ids(48, 100)], nextKey, null);
+    expect(deferredChunkKeys(added, movedIn).size).toBe(0);
+  });
+
+  it('many cards arriving at once in a list that has a few: the chunks of new cards only', () => {
+    const few = chunkCards([], ids(5), nextKey, null);
+    const arriving = new Set(ids(200, 100));
+    const filled = chunkCards(few, [...ids(5), ...arriving], nextKey, null);
+    const deferred = deferredChunkKeys(few, filled);
+    const onlyNew = filled.filter((chunk) => chunk.cardIds.every((id) => arriving.has(id)));
+    expect(onlyNew.length).toBeGreaterThan(1);
+    expect([...deferred]).toEqual(onlyNew.map((chunk) => chunk.key));
+    // The first chunk holds the five cards shown before: complete.
+    expect(deferred.has(filled[0]!.key)).toBe(false);
+  });
+});
