@@ -53,7 +53,7 @@ describe('a board with many cards', () => {
     await page.waitForFunction(
       (cards) => document.querySelectorAll('[data-testid="card"] .drag-handle').length === cards,
       CARDS,
-      { timeout: COMPLETE_TIMEOUT_MS },
+      { timeout: COMPLETE_TIMEOUT_MS, polling: 100 },
     );
   });
 });

@@ -8,7 +8,12 @@
 // another in idle time, in the order they were scheduled. Each completion renders
 // synchronously inside its idle slice, so no task grows long.
 
-/** How long a scheduled chunk waits for idle time at most (a busy board still completes). */
+/**
+ * How long completion waits for enough idle time at most: then a chunk is completed
+ * anyway (a board kept busy, say by a drag or a stream of remote edits, still
+ * completes). Counted from the last completion, not per idle request: idle slices too
+ * short to use would otherwise restart the wait for ever.
+ */
 export const IDLE_TIMEOUT_MS = 250;
 /**
  * Idle time left in a slice below which the next chunk waits for the next slice, or
@@ -18,6 +23,7 @@ export const IDLE_TIMEOUT_MS = 250;
 export const MIN_IDLE_SLICE_MS = 6;
 
 type IdleRequest = (callback: (deadline: IdleDeadline) => void) => void;
+type Clock = () => number;
 
 /** True where the browser tells a chunk that it is about to be rendered. */
 export function canDeferChunks(): boolean {
@@ -41,8 +47,13 @@ export class ChunkCompletion {
   private readonly pending = new Map<Element, () => void>();
   private requested = false;
   private lastCostMs = 0;
+  /** Since when completion has been waiting for idle time (reset by each completion). */
+  private waitingSince: number | null = null;
 
-  constructor(private readonly idle: IdleRequest = requestIdle) {}
+  constructor(
+    private readonly idle: IdleRequest = requestIdle,
+    private readonly now: Clock = () => performance.now(),
+  ) {}
 
   /** Calls `complete` once, soon; returns the cancel for an unmounting chunk. */
   schedule(element: Element, complete: () => void): () => void {
@@ -55,11 +66,13 @@ export class ChunkCompletion {
     };
     this.pending.set(element, run);
     element.addEventListener('contentvisibilityautostatechange', onStateChange);
+    this.waitingSince ??= this.now();
     this.request();
     return () => {
       if (this.pending.get(element) !== run) return;
       this.pending.delete(element);
       element.removeEventListener('contentvisibilityautostatechange', onStateChange);
+      if (this.pending.size === 0) this.waitingSince = null;
     };
   }
 
@@ -71,9 +84,13 @@ export class ChunkCompletion {
     const run = this.pending.get(element);
     if (!run) return;
     this.pending.delete(element);
-    const started = performance.now();
-    run();
-    this.lastCostMs = performance.now() - started;
+    const started = this.now();
+    try {
+      run();
+    } finally {
+      this.lastCostMs = this.now() - started;
+      this.waitingSince = this.pending.size > 0 ? this.now() : null;
+    }
   }
 
   private request(): void {
@@ -81,14 +98,18 @@ export class ChunkCompletion {
     this.requested = true;
     this.idle((deadline) => {
       this.requested = false;
-      this.slice(deadline);
-      this.request();
+      try {
+        this.slice(deadline);
+      } finally {
+        this.request();
+      }
     });
   }
 
-  /** At least one chunk per slice (a timed-out wait still makes progress), more while idle. */
+  /** Chunks while the slice's idle time lasts; one at least once the wait is too long. */
   private slice(deadline: IdleDeadline): void {
-    let forced = deadline.didTimeout;
+    const waited = this.waitingSince === null ? 0 : this.now() - this.waitingSince;
+    let forced = deadline.didTimeout || waited >= IDLE_TIMEOUT_MS;
     for (const element of this.pending.keys()) {
       const enough = deadline.timeRemaining() >= Math.max(MIN_IDLE_SLICE_MS, this.lastCostMs);
       if (!enough && !forced) return;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChunkCompletion,
+  IDLE_TIMEOUT_MS,
   MIN_IDLE_SLICE_MS,
 } from '../../../renderer/components/cardList/chunkCompletion';
 import { chunkCards, deferredChunkKeys } from '../../../renderer/components/cardList/chunkCards';
@@ -32,13 +33,14 @@ function stateChange(element: Element, skipped: boolean) {
 
 function setUp(chunks: number) {
   const idle = manualIdle();
-  const completion = new ChunkCompletion(idle.request);
+  const clock = { now: 0 };
+  const completion = new ChunkCompletion(idle.request, () => clock.now);
   const completed: number[] = [];
   const elements = Array.from({ length: chunks }, () => document.createElement('div'));
   const cancels = elements.map((element, index) =>
     completion.schedule(element, () => completed.push(index)),
   );
-  return { idle, completion, completed, elements, cancels };
+  return { idle, clock, completion, completed, elements, cancels };
 }
 
 describe('completing outlined chunks', () => {
@@ -62,6 +64,24 @@ describe('completing outlined chunks', () => {
     expect(completed).toEqual([0]);
     idle.run(MIN_IDLE_SLICE_MS);
     expect(completed).toEqual([0, 1, 2]);
+  });
+
+  it('completes one chunk when short idle slices have kept it waiting too long', () => {
+    // A page busy every frame (a drag, a stream of edits) offers slices too short to
+    // use, each one answering a new request: the wait counts from the last completion.
+    const { idle, clock, completed } = setUp(3);
+    for (let frame = 0; clock.now < IDLE_TIMEOUT_MS; frame++) {
+      idle.run(1);
+      clock.now += 16;
+      expect(completed).toEqual([]);
+    }
+    idle.run(1);
+    expect(completed).toEqual([0]);
+    idle.run(1);
+    expect(completed).toEqual([0]);
+    clock.now += IDLE_TIMEOUT_MS;
+    idle.run(1);
+    expect(completed).toEqual([0, 1]);
   });
 
   it('completes a chunk at once when Chromium is about to render it, and only once', () => {

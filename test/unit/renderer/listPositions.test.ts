@@ -2,7 +2,7 @@
 // Card lists number their items for screen readers, because Chromium leaves the
 // cards of off-screen chunks out of the accessibility tree: positions and the
 // count follow cards being added, moved, removed and hidden by the search.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { observeListPositions } from '../../../renderer/components/cardList/listPositions';
 
 function card(id: string): HTMLElement {
@@ -62,6 +62,31 @@ describe('observeListPositions', () => {
     (element.querySelector('[data-card-id="c"]') as HTMLElement).hidden = true;
     await settle();
     expect(positions(element)).toEqual(['b:1/2', 'c:hidden', 'a:2/2']);
+    stop();
+  });
+
+  it('follows a new chunk, and does not count again for a drag line or a card’s text', async () => {
+    const element = list([['a', 'b'], ['c']]);
+    const stop = observeListPositions(element);
+    const counted = vi.spyOn(element, 'querySelectorAll');
+    const line = document.createElement('div');
+    line.className = 'drop-indicator';
+    element.append(line);
+    const text = document.createElement('p');
+    element.querySelector('[data-card-id="a"]')?.append(text);
+    text.textContent = 'Neuer Text';
+    text.hidden = true;
+    line.remove();
+    await settle();
+    expect(counted).not.toHaveBeenCalled();
+
+    const chunk = document.createElement('div');
+    chunk.className = 'card-chunk';
+    chunk.append(card('d'));
+    element.insertBefore(chunk, element.firstChild);
+    await settle();
+    expect(counted).toHaveBeenCalledTimes(1);
+    expect(positions(element)).toEqual(['d:1/4', 'a:2/4', 'b:3/4', 'c:4/4']);
     stop();
   });
 
