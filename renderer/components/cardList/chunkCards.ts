@@ -8,8 +8,14 @@
 // that grew too large and is split, or is so small that it joins its neighbour,
 // get a new parent. Pure, so that it is tested without a DOM.
 
-/** Cards a chunk starts with, and the most two neighbours are merged up to. */
-export const CHUNK_CARDS = 24;
+/**
+ * Cards a chunk starts with, and the most two neighbours are merged up to. 12 rather
+ * than 24: a drag repaints and lays out whole chunks (the dragged card's, the ones
+ * autoscroll brings near the viewport), and with 12 the slowest 5 % of drag frames
+ * took 14.1 instead of 17.9 ms (interleaved traced runs; docs/benchmarks.md). Below
+ * 12, Chromium's viewport checks of more chunks cost more than that saves (8: 17.4 ms).
+ */
+export const CHUNK_CARDS = 12;
 /** A chunk that grows beyond this many cards is split into chunks of CHUNK_CARDS. */
 export const MAX_CHUNK_CARDS = 2 * CHUNK_CARDS;
 
@@ -171,10 +177,13 @@ export function chunkCards(
   });
 }
 
+/** More cards than this arriving in a list at once mount as outlines (deferredChunkKeys). */
+export const BULK_ARRIVAL_CARDS = 48;
+
 /**
  * The chunks that mount with their cards as outlines (chunkCompletion.ts) when many
  * cards arrive in a list at once (a board opening, a late joiner's first sync): more
- * than MAX_CHUNK_CARDS cards new to the list. Those are the chunks made of new cards
+ * than BULK_ARRIVAL_CARDS cards new to the list. Those are the chunks made of new cards
  * only, but the list's first (on screen when a board opens). Chunks cut from cards
  * already shown (a split) and the few cards of an ordinary insert or move show
  * complete at once.
@@ -188,7 +197,7 @@ export function deferredChunkKeys(
     (count, chunk) => count + chunk.cardIds.filter((id) => !known.has(id)).length,
     0,
   );
-  if (arriving <= MAX_CHUNK_CARDS) return new Set();
+  if (arriving <= BULK_ARRIVAL_CARDS) return new Set();
   const deferred = after.filter(
     (chunk, index) => index > 0 && chunk.cardIds.every((id) => !known.has(id)),
   );

@@ -8,7 +8,12 @@ import {
   IDLE_TIMEOUT_MS,
   MIN_IDLE_SLICE_MS,
 } from '../../../renderer/components/cardList/chunkCompletion';
-import { chunkCards, deferredChunkKeys } from '../../../renderer/components/cardList/chunkCards';
+import {
+  BULK_ARRIVAL_CARDS,
+  MAX_CHUNK_CARDS,
+  chunkCards,
+  deferredChunkKeys,
+} from '../../../renderer/components/cardList/chunkCards';
 
 /** An idle scheduler the test runs by hand. */
 function manualIdle() {
@@ -117,14 +122,21 @@ describe('which chunks mount as outlines', () => {
     expect([...deferred]).toEqual(chunks.slice(1).map((chunk) => chunk.key));
   });
 
-  it('a list of up to 48 cards, a card added, a chunk split or 48 cards moved in: none', () => {
-    const small = chunkCards([], ids(48), nextKey, null);
+  it('a list of a few chunks, a card added, a chunk split or 48 cards moved in: none', () => {
+    const small = chunkCards([], ids(BULK_ARRIVAL_CARDS), nextKey, null);
+    expect(small.length).toBeGreaterThan(1);
     expect(deferredChunkKeys([], small).size).toBe(0);
-    const added = chunkCards(small, [...ids(48), 'new'], nextKey, null);
-    expect(added.length).toBeGreaterThan(small.length);
-    expect(deferredChunkKeys(small, added).size).toBe(0);
-    const movedIn = chunkCards(added, [...ids(48), 'new', ...ids(48, 100)], nextKey, null);
-    expect(deferredChunkKeys(added, movedIn).size).toBe(0);
+    const full = chunkCards([], ids(MAX_CHUNK_CARDS), nextKey, null);
+    const split = chunkCards(full, [...ids(MAX_CHUNK_CARDS), 'new'], nextKey, null);
+    expect(split.length).toBeGreaterThan(full.length);
+    expect(deferredChunkKeys(full, split).size).toBe(0);
+    const movedIn = chunkCards(
+      split,
+      [...ids(MAX_CHUNK_CARDS), 'new', ...ids(BULK_ARRIVAL_CARDS, 100)],
+      nextKey,
+      null,
+    );
+    expect(deferredChunkKeys(split, movedIn).size).toBe(0);
   });
 
   it('many cards arriving at once in a list that has a few: the chunks of new cards only', () => {
