@@ -64,8 +64,9 @@ export class Child {
     return this.exitCode === undefined;
   }
 
+  /** With a callback: a child on its way out fails the write with EPIPE (uncaught without). */
   send(message: ParentMessage): void {
-    if (this.handle.connected) this.handle.send(message);
+    if (this.handle.connected) this.handle.send(message, () => {});
   }
 
   on(listener: (message: ChildMessage) => void): () => void {

@@ -50,8 +50,14 @@ export class ChildProcessPeer<Command extends { readonly type: string }, State> 
     return this.ready;
   }
 
+  /**
+   * A child that is exiting can still look connected while its end of the channel is
+   * gone: the write then fails with EPIPE, which without a callback is an uncaught
+   * error that failed a whole CI run once. A command that does not arrive shows
+   * anyway (state() times out naming the peer and its exit code).
+   */
   send(command: Command | CommonCommand): void {
-    if (this.child.connected) this.child.send(command);
+    if (this.child.connected) this.child.send(command, () => {});
   }
 
   /** The peer's state now, as its fixture reports it. */
