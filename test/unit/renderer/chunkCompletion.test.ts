@@ -36,16 +36,22 @@ function stateChange(element: Element, skipped: boolean) {
   element.dispatchEvent(event);
 }
 
-function setUp(chunks: number) {
+function setUp(chunks: number, inView: (element: Element) => boolean = () => true) {
   const idle = manualIdle();
   const clock = { now: 0 };
-  const completion = new ChunkCompletion(idle.request, () => clock.now);
+  const tasks: (() => void)[] = [];
+  const completion = new ChunkCompletion({
+    idle: idle.request,
+    now: () => clock.now,
+    task: (callback) => tasks.push(callback),
+    inView,
+  });
   const completed: number[] = [];
   const elements = Array.from({ length: chunks }, () => document.createElement('div'));
   const cancels = elements.map((element, index) =>
     completion.schedule(element, () => completed.push(index)),
   );
-  return { idle, clock, completion, completed, elements, cancels };
+  return { idle, clock, tasks, completion, completed, elements, cancels };
 }
 
 describe('completing outlined chunks', () => {
@@ -98,6 +104,23 @@ describe('completing outlined chunks', () => {
     stateChange(elements[2]!, false);
     idle.run(50);
     expect(completed).toEqual([2, 0, 1]);
+  });
+
+  it('completes chunks about to be rendered outside the viewport one task each, before idle ones', () => {
+    const inView = new Set<Element>();
+    const { idle, tasks, completed, elements } = setUp(5, (element) => inView.has(element));
+    inView.add(elements[4]!);
+    for (const element of elements.slice(2)) stateChange(element, false);
+    // The one in view at once; the two in the margin wait for tasks of their own.
+    expect(completed).toEqual([4]);
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    expect(completed).toEqual([4, 2]);
+    tasks.shift()!();
+    expect(completed).toEqual([4, 2, 3]);
+    expect(tasks).toHaveLength(0);
+    idle.run(50);
+    expect(completed).toEqual([4, 2, 3, 0, 1]);
   });
 
   it('forgets a chunk that unmounts before it is completed', () => {
