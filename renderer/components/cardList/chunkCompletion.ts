@@ -2,15 +2,15 @@
 // 2,000 cards spent ~450 ms rendering every card's buttons, menus and ~15 store
 // subscriptions, though only the cards of the first chunk of each list are on screen
 // (docs/benchmarks.md, "Cold start"). Chunks that mount in bulk therefore show their
-// cards' text first (CardOutline) and are completed here: at once when Chromium is
+// cards' text first (OutlineCards.tsx) and are completed here: at once when Chromium is
 // about to render them (`contentvisibilityautostatechange`: the chunk comes near the
 // viewport, takes the focus or holds a find-in-page match), otherwise one after
 // another in idle time, in the order they were scheduled. A chunk Chromium is about
 // to render but that is not inside the viewport yet (it is in the margin Chromium
-// renders ahead) is completed in a task of its own, ahead of the idle ones: on the
-// first frame of a big board that is a dozen chunks, which completed in the one
-// event task came to an 86 ms task. Each completion renders synchronously inside its
-// slice or task, so no task grows long.
+// renders ahead) is completed in a task of its own, ahead of the idle ones: Chromium
+// fires the event for every such chunk in one task (a dozen after a jump to the end
+// of a list), and completing them all there would make that one task long. Each
+// completion renders synchronously inside its slice or task.
 
 /**
  * How long completion waits for enough idle time at most: then a chunk is completed
